@@ -1,0 +1,23 @@
+"""Shared logic of the book "Russia-Korea at 35": data loading and validation,
+number formats, verdict rules, the trade analysis and the chart renderer.
+
+Notebooks import from here and stay thin.
+"""
+
+from rk35.data import DataError, load_claims, load_investment, load_sources, load_trade, source_list
+from rk35.fmt import Text, date, mt, pct, pct_change, usd_bn
+
+__all__ = [
+    "DataError",
+    "Text",
+    "date",
+    "load_claims",
+    "load_investment",
+    "load_sources",
+    "load_trade",
+    "mt",
+    "pct",
+    "pct_change",
+    "source_list",
+    "usd_bn",
+]

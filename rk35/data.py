@@ -1,0 +1,166 @@
+"""Load the data package, validated.
+
+Every table is read through `load_table`, which first validates the whole
+package with the frictionless library (schemas, primary and foreign keys,
+checksums) and then the rules a schema cannot express. Any problem stops
+with a `DataError` naming the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+class DataError(ValueError):
+    """The data package is invalid; the message names file, line and field."""
+
+
+def _location(resource_path: str, line: int | None, field: str | None) -> str:
+    where = f"data/{resource_path}"
+    if line is not None:
+        where += f", line {line}"
+    if field:
+        where += f", field '{field}'"
+    return where
+
+
+def _problems_from_report(report: frictionless.Report, paths: dict[str, str]) -> list[str]:
+    problems = []
+    for task in report.tasks:
+        path = paths.get(task.name, task.name)
+        for error in task.errors:
+            line = getattr(error, "row_number", None)
+            field = getattr(error, "field_name", None)
+            cell = getattr(error, "cell", None)
+            found = f" (found {cell!r})" if cell not in (None, "") else ""
+            problems.append(f"{_location(path, line, field)}: {error.type}: {error.note or error.message}{found}")
+    for error in report.errors:
+        problems.append(f"data/datapackage.json: {error.type}: {error.note or error.message}")
+    return problems
+
+
+def _read_raw(path: Path) -> pd.DataFrame:
+    """The CSV as text, so that stated precision survives; line = file line."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
+    frame.index = frame.index + 2  # line 1 is the header
+    return frame
+
+
+def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
+    """Rules the Table Schema cannot express."""
+    problems = []
+    by_name = {r["name"]: r for r in descriptor["resources"]}
+    if "investment" in by_name:
+        path = by_name["investment"]["path"]
+        frame = _read_raw(data_dir / path)
+        for line, row in frame.iterrows():
+            if "_share" in row["metric"]:
+                if row["value_pct"] == "" or row["value_usd_bn"] != "":
+                    problems.append(
+                        f"{_location(path, line, 'value_pct')}: rule: a share metric holds value_pct and no value_usd_bn"
+                    )
+            elif row["value_usd_bn"] == "":
+                problems.append(f"{_location(path, line, 'value_usd_bn')}: rule: a non-share metric needs value_usd_bn")
+    for name in ("trade_annual", "investment"):
+        if name not in by_name:
+            continue
+        path = by_name[name]["path"]
+        frame = _read_raw(data_dir / path)
+        for line, row in frame.iterrows():
+            for flag in ("lower_bound", "caution"):
+                if row[flag] == "true" and not row["note"].strip():
+                    problems.append(f"{_location(path, line, 'note')}: rule: a {flag} row must say why in its note")
+    return problems
+
+
+@functools.cache
+def validate_package(data_dir: Path = DATA_DIR) -> dict:
+    """Validate the package once per process; return its descriptor."""
+    descriptor_path = data_dir / "datapackage.json"
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataError(f"data/datapackage.json: cannot be read: {exc}") from exc
+    paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
+    package = frictionless.Package(str(descriptor_path))
+    report = package.validate()
+    problems = _problems_from_report(report, paths)
+    if not problems:
+        problems = _rule_problems(descriptor, data_dir)
+    if problems:
+        shown = "\n  ".join(problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise DataError(f"The data package is invalid ({len(problems)} problem(s)); nothing is built from it:\n  {shown}{more}")
+    return descriptor
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """One resource of the package as a typed DataFrame (after validation).
+
+    Number fields keep their stated precision in `<field>_decimals`.
+    The index is the file's line number, so a row can always be traced back.
+    """
+    descriptor = validate_package(data_dir)
+    resource = next((r for r in descriptor["resources"] if r["name"] == name), None)
+    if resource is None:
+        raise KeyError(f"no resource named {name!r} in data/datapackage.json")
+    raw = _read_raw(data_dir / resource["path"])
+    frame = pd.DataFrame(index=raw.index)
+    for field in resource["schema"]["fields"]:
+        column, kind = field["name"], field["type"]
+        text = raw[column]
+        if kind == "integer":
+            frame[column] = pd.to_numeric(text.replace("", None)).astype("Int64")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(text.replace("", None)).astype("Float64")
+            frame[f"{column}_decimals"] = text.map(_decimals).where(text != "", None).astype("Int64")
+        elif kind == "boolean":
+            frame[column] = text.eq("true")
+        else:
+            frame[column] = text.where(text != "", None)
+    frame.index.name = "line"
+    return frame
+
+
+def load_trade() -> pd.DataFrame:
+    """Korea-Russia goods trade, one row per figure per source."""
+    return load_table("trade_annual")
+
+
+def load_investment() -> pd.DataFrame:
+    """Korean investment in Russia and Korea's outbound FDI."""
+    return load_table("investment")
+
+
+def load_sources() -> pd.DataFrame:
+    """Every source, indexed by source_id."""
+    return load_table("sources").set_index("source_id")
+
+
+def load_claims() -> pd.DataFrame:
+    """The article's checkable claims, indexed by claim_id."""
+    return load_table("claims").set_index("claim_id")
+
+
+def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
+    """A MyST list of links: publisher, title, date. Unknown ids are an error."""
+    sources = load_sources() if sources is None else sources
+    items = []
+    for sid in dict.fromkeys(source_ids):  # keep order, drop repeats
+        if sid not in sources.index:
+            raise DataError(f"source_id {sid!r} is cited but not in data/sources.csv")
+        s = sources.loc[sid]
+        title = s["title"].replace("[", "(").replace("]", ")")
+        items.append(f"- {s['publisher']}, [{title}](<{s['url']}>), {s['published']} (`{sid}`)")
+    return "\n".join(items)

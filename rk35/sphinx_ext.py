@@ -1,0 +1,36 @@
+"""Sphinx extension: serve the chart libraries and the book's CSS from the site itself.
+
+Writes the vega bundle into the HTML output's _static folder (generated from the
+pinned vl-convert, so nothing is fetched and nothing generated is committed), and
+adds it to every page as a deferred script, plus the verdict styles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rk35 import charts
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def _config_inited(app, config) -> None:
+    config.html_static_path = list(config.html_static_path) + [str(STATIC)]
+
+
+def _builder_inited(app) -> None:
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / charts.BUNDLE_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    bundle = charts.javascript_bundle()
+    if not target.exists() or target.read_text(encoding="utf-8") != bundle:
+        target.write_text(bundle, encoding="utf-8")
+    app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
+    app.add_css_file("rk35.css")
+
+
+def setup(app):
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", _builder_inited)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
