@@ -20,10 +20,10 @@ DATA := $(sort $(wildcard data/*.csv data/*.json))
 MODULE := $(sort $(wildcard rk35/*.py rk35/static/*))
 PAGES := _config.yml _toc.yml $(sort $(wildcard book/*.md book/*.bib))
 VENV_OK := $(VENV)/.installed
-HTML := _build/html/index.html
-PDF := _build/latex/book.pdf
+HTML := _build/.html.stamp
+PDF := _build/.pdf.stamp
 
-.PHONY: book html pdf execute test venv debian-packages lock clean
+.PHONY: book html pdf execute test venv debian-packages lock checksums clean
 
 book: html pdf
 
@@ -41,7 +41,7 @@ $(VENV_OK): requirements.lock
 debian-packages:
 	@missing=""; \
 	for cmd in xelatex latexmk pdftotext; do command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
-	fc-list 2>/dev/null | grep -qi FreeSerif || missing="$$missing FreeSerif"; \
+	test -e /usr/share/fonts/opentype/freefont/FreeSerif.otf || missing="$$missing FreeSerif"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages for the PDF (missing:$$missing)"; \
@@ -58,6 +58,9 @@ lock: requirements.txt
 	  echo "# Regenerate with: make lock"; \
 	  _build/lockvenv/bin/pip freeze --all | grep -vE '^(pip|setuptools|wheel)=='; } > requirements.lock
 
+checksums: $(VENV_OK)
+	$(PY) tools/update_checksums.py
+
 ## Execution: a notebook re-runs when it, the data, the module or the environment changed
 
 execute: $(STAMPS)
@@ -71,14 +74,17 @@ _build/.executed/%.stamp: book/%.ipynb $(DATA) $(MODULE) tools/execute.py $(VENV
 html: $(HTML)
 
 $(HTML): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/check_offline.py
+	rm -rf _build/html
 	$(JB) build . $(JB_FLAGS) --builder html
 	$(PY) tools/check_offline.py _build/html
+	@touch $@
 
 pdf: $(PDF)
 
 $(PDF): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) | debian-packages
 	$(JB) build . $(JB_FLAGS) --builder pdflatex
-	@test -s $@
+	@test -s _build/latex/book.pdf
+	@touch $@
 
 ## Tests ---------------------------------------------------------------------
 # 1. nbval (stored outputs = a fresh run), the data package and the module, on the tree as committed;

@@ -5,7 +5,7 @@ Notebooks import from here and stay thin.
 """
 
 from rk35.data import DataError, load_claims, load_investment, load_sources, load_trade, source_list
-from rk35.fmt import Text, date, mt, pct, pct_change, usd_bn
+from rk35.fmt import Text, date, mt, pct, pct_change, table, usd_bn
 
 __all__ = [
     "DataError",
@@ -19,5 +19,6 @@ __all__ = [
     "pct",
     "pct_change",
     "source_list",
+    "table",
     "usd_bn",
 ]

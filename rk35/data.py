@@ -40,7 +40,10 @@ def _problems_from_report(report: frictionless.Report, paths: dict[str, str]) ->
             field = getattr(error, "field_name", None)
             cell = getattr(error, "cell", None)
             found = f" (found {cell!r})" if cell not in (None, "") else ""
-            problems.append(f"{_location(path, line, field)}: {error.type}: {error.note or error.message}{found}")
+            note = error.note or error.message
+            if error.type == "type-error":
+                note = f"not a valid {getattr(error, 'field_type', 'value')}"
+            problems.append(f"{_location(path, line, field)}: {error.type}: {note}{found}")
     for error in report.errors:
         problems.append(f"data/datapackage.json: {error.type}: {error.note or error.message}")
     return problems
@@ -89,9 +92,15 @@ def validate_package(data_dir: Path = DATA_DIR) -> dict:
     except (OSError, json.JSONDecodeError) as exc:
         raise DataError(f"data/datapackage.json: cannot be read: {exc}") from exc
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
-    package = frictionless.Package(str(descriptor_path))
-    report = package.validate()
+    try:
+        report = frictionless.Package(str(descriptor_path)).validate()
+    except frictionless.FrictionlessException as exc:
+        raise DataError(f"data/datapackage.json: invalid descriptor: {exc}") from exc
     problems = _problems_from_report(report, paths)
+    # cell and row errors first: they say what to fix; a checksum error alone means an edit
+    problems.sort(key=lambda p: "hash-count" in p or "byte-count" in p)
+    if problems and all("hash-count" in p or "byte-count" in p for p in problems):
+        problems.append("data/datapackage.json: if the change to the data is intended, record it with `make checksums`")
     if not problems:
         problems = _rule_problems(descriptor, data_dir)
     if problems:

@@ -66,3 +66,25 @@ def date(iso: str) -> Text:
     if len(parts) == 1 and parts[0].isdigit() and len(parts[0]) == 4:
         return Text(parts[0])
     raise ValueError(f"not an ISO date: {iso!r}")
+
+
+class Table:
+    """A table for the book: HTML without index and with a fixed id (pandas draws a random
+    one per run), and a plain-text rendition for the PDF and for nbval."""
+
+    def __init__(self, frame, name: str, precision: int | None = None) -> None:
+        styler = frame.style.set_uuid(name).hide(axis="index")
+        if precision is not None:
+            styler = styler.format(precision=precision)
+        self.html = styler.to_html()
+        self.text = frame.to_string(index=False, float_format=None if precision is None else f"{{:.{precision}f}}".format)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html, "text/plain": self.text}
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def table(frame, name: str, precision: int | None = None) -> Table:
+    return Table(frame, name, precision)

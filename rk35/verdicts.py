@@ -84,6 +84,9 @@ class Assessment:
         )
 
 
+_EPSILON = 1e-9
+
+
 def _half_unit(decimals: int) -> float:
     return 0.5 * 10.0 ** (-decimals)
 
@@ -92,10 +95,10 @@ def value_verdict(stated: float, found: float | None, stated_decimals: int) -> V
     """Compare a stated value with the sourced one (RULE_VALUE, without qualifiers)."""
     if found is None or not isfinite(found):
         return Verdict.NOT_VERIFIABLE
-    # a tiny epsilon so that 21.5 vs 21 at 0 decimals counts as rounding to it
-    if abs(found - stated) <= _half_unit(stated_decimals) + 1e-9:
+    # a tiny epsilon so that the boundaries (half a unit, exactly 5%) survive binary floating point
+    if abs(found - stated) <= _half_unit(stated_decimals) + _EPSILON:
         return Verdict.HOLDS
-    if stated != 0 and abs(found - stated) / abs(stated) <= APPROX_TOLERANCE:
+    if stated != 0 and abs(found - stated) / abs(stated) <= APPROX_TOLERANCE + _EPSILON:
         return Verdict.HOLDS_APPROXIMATELY
     return Verdict.DOES_NOT_HOLD
 

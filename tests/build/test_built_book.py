@@ -1,0 +1,99 @@
+"""Checks of the built book (run by `make test` after `make book`, with RK35_BUILT=1)."""
+
+import html
+import re
+import subprocess
+
+import pytest
+
+import rk35
+from rk35 import charts
+from rk35.verdicts import Verdict
+from rk35 import trade as T
+from tests.conftest import ROOT
+from tools.check_offline import problems
+
+HTML = ROOT / "_build" / "html"
+PDF = ROOT / "_build" / "latex" / "book.pdf"
+
+
+def page_text(path):
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"<script.*?</script>", " ", raw, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+@pytest.fixture(scope="module")
+def pdf_text():
+    out = subprocess.run(["pdftotext", str(PDF), "-"], check=True, capture_output=True, text=True).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+@pytest.fixture(scope="module")
+def expected():
+    """The chapter's key numbers, recomputed here from the data."""
+    trade, investment, claims = rk35.load_trade(), rk35.load_investment(), rk35.load_claims()
+    kor = T.annual(trade)
+    rows = trade[(trade["year"] == 2022) & (trade["reporter"] == "KOR") & (trade["period"] == "full_year")]
+    parts = rows.set_index("flow")
+    jan_jul = trade[(trade["year"] == 2024) & (trade["period"] == "jan_jul") & (trade["flow"] == "total")].iloc[0]
+    shares = T.fdi_share_table(investment, claims.loc["fdi-total", "stated_value"], 2022)
+    peak = T.peak(kor)
+    return {
+        "fall on the article's numbers": rk35.pct(rk35.pct_change(21, 11.4), signed=True),
+        "2022 total": T.stated(kor, 2022),
+        "2022 exports": T.stated_value(parts.loc["exports_kor_to_rus"]),
+        "2022 imports": T.stated_value(parts.loc["imports_kor_from_rus"]),
+        "peak year": str(peak["year"]),
+        "peak value": T.stated(kor, peak["year"]),
+        "2024 exports": T.stated(T.annual(trade, "KOR", "exports_kor_to_rus"), 2024),
+        "2024 January-July": T.stated_value(jan_jul),
+        "2024 naive annualisation": rk35.usd_bn(T.naive_annualisation(jan_jul["value_usd_bn"], 7), 2),
+        "FDI share low": rk35.pct(shares["share_low_pct"].min()),
+        "FDI share high": rk35.pct(shares["share_high_pct"].max()),
+    }
+
+
+def test_no_page_loads_anything_from_another_host():
+    assert problems(HTML) == []
+
+
+def test_the_chart_library_is_served_locally_on_every_chapter():
+    assert (HTML / "_static" / charts.BUNDLE_NAME).stat().st_size > 100_000
+    page = (HTML / "book" / "trade.html").read_text(encoding="utf-8")
+    assert re.search(r'<script defer="defer" src="\.\./_static/rk35-vega\.js', page)
+
+
+def test_the_trade_chart_carries_the_id_of_its_spec():
+    figure = charts.render(T.trade_chart(rk35.load_trade(), rk35.load_sources()))
+    page = (HTML / "book" / "trade.html").read_text(encoding="utf-8")
+    assert f'<div id="{figure.id}" class="rk35-chart">' in page
+
+
+@pytest.mark.parametrize("what", [
+    "fall on the article's numbers", "2022 total", "2022 exports", "2022 imports", "peak year", "peak value",
+    "2024 exports", "2024 January-July", "2024 naive annualisation", "FDI share low", "FDI share high",
+])
+def test_the_trade_chapter_shows_the_recomputed_values(what, expected, pdf_text):
+    value = expected[what]
+    assert value in page_text(HTML / "book" / "trade.html"), f"HTML lacks {what}: {value}"
+    assert value in pdf_text, f"PDF lacks {what}: {value}"
+
+
+def test_the_front_page_follows_the_chapter(expected):
+    text = page_text(HTML / "book" / "intro.html")
+    for what in ("peak value", "2022 total", "fall on the article's numbers", "FDI share low", "FDI share high"):
+        assert expected[what] in text, what
+
+
+def test_every_verdict_box_is_coloured_by_its_verdict():
+    page = (HTML / "book" / "trade.html").read_text(encoding="utf-8")
+    boxes = re.findall(r'class="verdict (verdict-[a-z-]+) admonition"', page)
+    assert len(boxes) == 6
+    for css_class in boxes:
+        assert css_class in {v.css_class for v in Verdict}
+
+
+def test_the_pdf_shows_the_chart_as_an_image():
+    listing = subprocess.run(["pdfimages", "-list", str(PDF)], check=True, capture_output=True, text=True).stdout
+    assert len([line for line in listing.splitlines()[2:] if " image " in line]) >= 1

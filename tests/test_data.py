@@ -1,0 +1,98 @@
+"""The data package: valid, checksummed, and refused loudly when it is not."""
+
+import hashlib
+import json
+
+import pytest
+
+from rk35 import data
+from rk35.data import DataError, load_table, validate_package
+from tests.conftest import ROOT, edit_cell
+from tools.update_checksums import main as record_checksums
+
+
+def test_package_is_valid_and_has_the_tables():
+    descriptor = validate_package()
+    names = {r["name"] for r in descriptor["resources"]}
+    assert {"sources", "trade_annual", "investment", "claims"} <= names
+
+
+def test_every_resource_records_a_checksum_that_matches_its_file():
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        content = (ROOT / "data" / resource["path"]).read_bytes()
+        assert resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest(), resource["path"]
+        assert resource["bytes"] == len(content)
+        assert resource.get("sources"), f"{resource['name']} has no provenance record"
+
+
+def test_every_source_has_publisher_title_url_and_date():
+    sources = data.load_sources()
+    assert sources.index.is_unique
+    assert sources["url"].str.match(r"^https?://").all()
+    assert sources[["publisher", "title", "published", "states"]].notna().all().all()
+
+
+def test_flags_follow_the_dossier_notes():
+    trade = data.load_trade()
+    says_lower = trade["note"].fillna("").str.contains("LOWER BOUND")
+    says_caution = trade["note"].fillna("").str.startswith("CAUTION")
+    assert trade.loc[says_lower, "lower_bound"].all()
+    assert trade.loc[says_caution, "caution"].all()
+    assert trade["lower_bound"].sum() >= 3 and trade["caution"].sum() >= 1
+
+
+def test_stated_precision_is_kept():
+    trade = data.load_trade()
+    row = trade[(trade["year"] == 2024) & (trade["period"] == "jan_jul") & (trade["flow"] == "total")].iloc[0]
+    assert row["value_usd_bn"] == pytest.approx(6.638)
+    assert row["value_usd_bn_decimals"] == 3
+    assert trade.index.name == "line" and trade.index.min() == 2
+
+
+def test_a_letter_in_a_number_names_file_line_and_field(data_copy):
+    edit_cell(data_copy / "trade_annual.csv", 45, "value_usd_bn", "2x.5")
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    message = str(error.value)
+    first = message.splitlines()[1]
+    assert "data/trade_annual.csv, line 45, field 'value_usd_bn'" in first
+    assert "2x.5" in first
+
+
+def test_an_unknown_source_is_refused(data_copy):
+    edit_cell(data_copy / "trade_annual.csv", 10, "source_id", "trade:NO_SUCH_SOURCE")
+    with pytest.raises(DataError, match=r"trade_annual\.csv, line 10.*foreign-key"):
+        validate_package(data_copy)
+
+
+def test_a_share_row_with_a_dollar_value_is_refused(data_copy):
+    # line 4 is a share row (value_pct 0.7); give it a dollar value as well
+    edit_cell(data_copy / "investment.csv", 4, "value_usd_bn", "1.0")
+    record_checksums(data_copy)  # an intended edit: only the rule should object
+    with pytest.raises(DataError, match=r"investment\.csv, line 4, field 'value_pct': rule"):
+        validate_package(data_copy)
+
+
+def test_an_unrecorded_edit_asks_for_make_checksums(data_copy):
+    edit_cell(data_copy / "trade_annual.csv", 2, "note", "an edited note")
+    with pytest.raises(DataError, match="make checksums"):
+        validate_package(data_copy)
+
+
+def test_a_missing_required_value_is_refused(data_copy):
+    edit_cell(data_copy / "sources.csv", 3, "url", "")
+    with pytest.raises(DataError, match=r"sources\.csv, line 3, field 'url'"):
+        validate_package(data_copy)
+
+
+def test_load_table_types_the_columns():
+    trade = load_table("trade_annual")
+    assert str(trade["year"].dtype) == "Int64"
+    assert trade["lower_bound"].dtype == bool
+    assert set(trade["flow"]) == {"exports_kor_to_rus", "imports_kor_from_rus", "total"}
+
+
+def test_citing_an_unknown_source_is_an_error():
+    with pytest.raises(DataError, match="not in data/sources.csv"):
+        data.source_list(["trade:NOPE"])
