@@ -23,7 +23,7 @@ VENV_OK := $(VENV)/.installed
 HTML := _build/.html.stamp
 PDF := _build/.pdf.stamp
 
-.PHONY: book html pdf execute test venv debian-packages lock checksums clean
+.PHONY: book html pdf execute test venv debian-packages lock checksums benchmark clean
 
 book: html pdf
 
@@ -95,6 +95,9 @@ test: $(VENV_OK) | debian-packages
 	$(PY) -m pytest
 	$(MAKE) book
 	RK35_BUILT=1 $(PY) -m pytest tests/build
+
+benchmark: $(VENV_OK)
+	$(PY) tools/benchmark.py --build
 
 clean:
 	rm -rf _build
