@@ -71,14 +71,28 @@ def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
                     )
             elif row["value_usd_bn"] == "":
                 problems.append(f"{_location(path, line, 'value_usd_bn')}: rule: a non-share metric needs value_usd_bn")
-    for name in ("trade_annual", "investment"):
+    if "project_events" in by_name and "sources" in by_name:
+        known = set(_read_raw(data_dir / by_name["sources"]["path"])["source_id"])
+        path = by_name["project_events"]["path"]
+        for line, row in _read_raw(data_dir / path).iterrows():
+            for sid in filter(None, row["other_source_ids"].split(";")):
+                if sid not in known:
+                    problems.append(f"{_location(path, line, 'other_source_ids')}: rule: {sid!r} is not in sources.csv")
+    if "corridors" in by_name and "places" in by_name:
+        places = set(_read_raw(data_dir / by_name["places"]["path"])["place_id"])
+        path = by_name["corridors"]["path"]
+        for line, row in _read_raw(data_dir / path).iterrows():
+            for pid in row["place_sequence"].split(";"):
+                if pid not in places:
+                    problems.append(f"{_location(path, line, 'place_sequence')}: rule: {pid!r} is not in places.csv")
+    for name in ("trade_annual", "investment", "lng_imports", "lng_facts"):
         if name not in by_name:
             continue
         path = by_name[name]["path"]
         frame = _read_raw(data_dir / path)
         for line, row in frame.iterrows():
             for flag in ("lower_bound", "caution"):
-                if row[flag] == "true" and not row["note"].strip():
+                if row.get(flag) == "true" and not row["note"].strip():
                     problems.append(f"{_location(path, line, 'note')}: rule: a {flag} row must say why in its note")
     return problems
 
@@ -122,7 +136,7 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """
     descriptor = validate_package(data_dir)
     resource = next((r for r in descriptor["resources"] if r["name"] == name), None)
-    if resource is None:
+    if resource is None or "schema" not in resource:
         raise KeyError(f"no resource named {name!r} in data/datapackage.json")
     raw = _read_raw(data_dir / resource["path"])
     frame = pd.DataFrame(index=raw.index)
@@ -150,6 +164,50 @@ def load_trade() -> pd.DataFrame:
 def load_investment() -> pd.DataFrame:
     """Korean investment in Russia and Korea's outbound FDI."""
     return load_table("investment")
+
+
+def load_lng_imports() -> pd.DataFrame:
+    """Korea's LNG imports by year, period, supplier and compiler."""
+    return load_table("lng_imports")
+
+
+def load_lng_facts() -> pd.DataFrame:
+    """Contract, KOGAS and pipeline facts, indexed by fact_id."""
+    return load_table("lng_facts").set_index("fact_id")
+
+
+def load_projects() -> pd.DataFrame:
+    """The projects and initiatives, with their status, indexed by project_id."""
+    return load_table("projects").set_index("project_id")
+
+
+def load_project_figures() -> pd.DataFrame:
+    return load_table("project_figures")
+
+
+def load_places() -> pd.DataFrame:
+    """Map points, indexed by place_id."""
+    return load_table("places").set_index("place_id")
+
+
+def load_corridors() -> pd.DataFrame:
+    """Links drawn on the map, indexed by corridor_id."""
+    return load_table("corridors").set_index("corridor_id")
+
+
+def load_nine_bridges_areas() -> pd.DataFrame:
+    return load_table("nine_bridges_areas")
+
+
+def load_project_events() -> pd.DataFrame:
+    return load_table("project_events")
+
+
+def load_basemap(data_dir: Path = DATA_DIR) -> dict:
+    """The vendored Natural Earth country outlines (TopoJSON), after validation."""
+    descriptor = validate_package(data_dir)
+    resource = next(r for r in descriptor["resources"] if r["name"] == "world_countries_50m")
+    return json.loads((data_dir / resource["path"]).read_text(encoding="utf-8"))
 
 
 def load_sources() -> pd.DataFrame:

@@ -88,3 +88,15 @@ class Table:
 
 def table(frame, name: str, precision: int | None = None) -> Table:
     return Table(frame, name, precision)
+
+
+def ordinal(n: int) -> Text:
+    """7 -> '7th', 1 -> '1st', 12 -> '12th', 22 -> '22nd'."""
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return Text(f"{n}{suffix}")
+
+
+def mt_range(low: float, high: float, decimals: int = 2) -> Text:
+    """'2.116–2.117 million tonnes'."""
+    return Text(f"{_number(float(low), decimals)}–{_number(float(high), decimals)} million tonnes")

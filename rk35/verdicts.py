@@ -144,3 +144,41 @@ def scale_table(name: str = "tbl-verdict-scale") -> str:
     rows += [f"| {v.value} | {v.meaning} |" for v in Verdict]
     body = "\n".join(rows)
     return f":::{{table}} The verdict scale used for every claim in the book\n:name: {name}\n\n{body}\n:::\n"
+
+RULE_FLOOR = (
+    "'No less than X' holds if every estimate the sources give is at least X; it partly holds if some are; "
+    "it does not hold if none is."
+)
+RULE_RANK = (
+    "A stated rank holds if the rank computed from the sources equals it and no figure missing from the sources "
+    "could change it; it holds approximately if it equals it but a missing figure could move it by one place."
+)
+RULE_FACT = (
+    "A dated fact holds if a source found states it as the article does; it holds approximately if the sources "
+    "state it with a detail (a date, a place, a name) that differs without changing its substance; it partly "
+    "holds if one part is confirmed and another is not or is contradicted; it is not verifiable if no source "
+    "found states it."
+)
+
+
+def floor_verdict(limit: float, values: list[float]) -> Verdict:
+    """'No less than limit' against every estimate (RULE_FLOOR)."""
+    if not values:
+        return Verdict.NOT_VERIFIABLE
+    at_least = [v >= limit for v in values]
+    if all(at_least):
+        return Verdict.HOLDS
+    if any(at_least):
+        return Verdict.PARTLY_HOLDS
+    return Verdict.DOES_NOT_HOLD
+
+
+def rank_verdict(stated: int, computed: int | None, worst: int | None) -> Verdict:
+    """A stated rank against the computed one and the worst rank a missing figure allows (RULE_RANK)."""
+    if computed is None:
+        return Verdict.NOT_VERIFIABLE
+    if computed != stated:
+        return Verdict.DOES_NOT_HOLD
+    if worst is None or worst == computed:
+        return Verdict.HOLDS
+    return Verdict.HOLDS_APPROXIMATELY if worst - computed == 1 else Verdict.PARTLY_HOLDS

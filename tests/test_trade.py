@@ -1,5 +1,3 @@
-import json
-
 import pandas as pd
 import pytest
 
@@ -7,7 +5,6 @@ import rk35
 from rk35 import claims_trade
 from rk35 import trade as T
 from rk35.verdicts import Verdict
-from tests.conftest import ROOT
 
 
 def frame(rows):
@@ -106,19 +103,6 @@ def test_fdi_share_is_below_one_percent_in_every_combination(tables):
     assert len(table) >= 2
     assert (table["share_low_pct"] <= table["share_high_pct"]).all()
     assert table["share_high_pct"].max() < 1
-
-
-def test_every_claim_of_the_chapter_has_a_verdict_and_an_anchor(tables):
-    trade, investment, claims = tables
-    assessed = claims_trade.assess_all(trade, investment, claims)
-    chapter = claims[claims["chapter"] == "trade"]
-    assert set(assessed) == set(chapter.index)
-    notebook = json.loads((ROOT / "book" / "trade.ipynb").read_text())
-    markdown = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
-    for claim_id, row in chapter.iterrows():
-        assert f"({row['anchor']})=" in markdown, claim_id
-        assert isinstance(assessed[claim_id].verdict, Verdict)
-        assert assessed[claim_id].sources, claim_id
 
 
 def test_verdicts_on_real_data(tables):

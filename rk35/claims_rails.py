@@ -1,0 +1,160 @@
+"""Verdicts of the claims on rails, ports, ships, wires and Far East investments.
+
+Most are dated facts: the rule is RULE_FACT, the reason names what the sources
+say and the dates come from the data. Where a claim is about a project's state
+today, the verdict follows the project's recorded status.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rk35.fmt import date
+from rk35.verdicts import RULE_FACT, RULE_VALUE, Assessment, Verdict
+
+#: The article's eight areas, as the Korean list names them (the book's reading of each phrase).
+ARTICLE_AREAS = {
+    "shipbuilding": "shipbuilding",
+    "port development": "ports",
+    "the Northern Sea Route": "Arctic shipping route",
+    "oil and gas": "gas",
+    "railway modernization": "railways",
+    "the electric power industry": "electricity",
+    "agriculture": "agriculture",
+    "fisheries": "fisheries",
+}
+
+
+def _event(events: pd.DataFrame, contains: str) -> pd.Series:
+    rows = events[events["event"].str.contains(contains, case=False, regex=False)]
+    if rows.empty:
+        raise LookupError(f"no project event mentions {contains!r}")
+    return rows.iloc[0]
+
+
+def _fact(claim, verdict, stated, found, reason, sources) -> Assessment:
+    return Assessment(claim_id=claim.name, verdict=verdict, stated=stated, found=found, rule=RULE_FACT,
+                      reason=reason, sources=tuple(dict.fromkeys(sources)))
+
+
+def nine_bridges_areas(areas: pd.DataFrame, claim: pd.Series) -> Assessment:
+    korean = areas[areas["source_id"] == "projects:S03"].sort_values("position")
+    listed = list(korean["area"])
+    named = set(ARTICLE_AREAS.values())
+    missing = [a for a in listed if a not in named]
+    variants = areas[(areas["source_id"] != "projects:S03") & ~areas["area"].isin(listed)]
+    stated = int(claim["stated_value"])
+    verdict = Verdict.HOLDS if not missing and len(listed) == stated else Verdict.PARTLY_HOLDS
+    return Assessment(
+        claim_id=claim.name, verdict=verdict, stated=f"{stated} areas named for nine bridges",
+        found=f"{len(listed)} areas in the Korean list; missing from the article: {', '.join(missing) or 'none'}",
+        rule=RULE_VALUE + " Here: every area of the Korean list must be among the article's.",
+        reason=(f"Moon's list has {len(listed)} areas: {', '.join(listed)}. The article's eight match eight of them "
+                f"(its 'oil and gas' is 'gas' in the Korean list) and leave out {', '.join(missing)}. Other sources "
+                f"name the ninth differently: {'; '.join(variants['area'])}. The article's wording follows the "
+                "Russian rendering word for word."),
+        sources=("projects:S03",) + tuple(variants["source_id"]),
+    )
+
+
+def assess_all(projects, events, areas, claims) -> dict[str, Assessment]:
+    c = claims.loc
+    p = projects.loc
+    keynote = _event(events, "keynote")
+    decree = _event(events, "decree setting up the Presidential Committee")
+    committee = _event(events, "Committee on Northern Economic Cooperation officially launched")
+    first_coal = _event(events, "arrives at Pohang")
+    zarubino_call = _event(events, "test call at Zarubino")
+    out = {
+        "nine-bridges-eef": _fact(
+            c["nine-bridges-eef"], Verdict.HOLDS, "Nine Bridges unveiled in the 2017 EEF plenary keynote",
+            f"keynote of {date(keynote['date'])}",
+            f"Moon proposed the nine bridges in his keynote at the plenary of the 3rd Eastern Economic Forum on "
+            f"{date(keynote['date'])}; the summit with Putin had been the day before.",
+            ("projects:S01", "projects:S03", keynote["source_id"])),
+        "nine-bridges-areas": nine_bridges_areas(areas, c["nine-bridges-areas"]),
+        "npp-committee": _fact(
+            c["npp-committee"], Verdict.HOLDS, "a presidential committee on northern economic cooperation",
+            f"launched {date(committee['date'])}",
+            f"The decree creating the Presidential Committee on Northern Economic Cooperation was approved on "
+            f"{date(decree['date'])}; the committee was formally launched and first met on {date(committee['date'])}.",
+            (decree["source_id"], committee["source_id"])),
+        "rajin-khasan-pilot": _fact(
+            c["rajin-khasan-pilot"], Verdict.HOLDS, "Rajin–Khasan as the pilot route",
+            p["rajin_khasan_pilot", "status_as_stated"],
+            f"The 54-km Khasan–Rajin line was rebuilt by 2013, and Korean companies (POSCO, Korail, Hyundai Merchant "
+            f"Marine) ran three trial coal shipments through Rajin to Korea, the first arriving in Pohang on "
+            f"{date(first_coal['date'])}. Seoul suspended its participation in March 2016.",
+            ("projects:S13", "projects:S16", "projects:S17", "projects:S18")),
+        "tumen-bridge": _fact(
+            c["tumen-bridge"], Verdict.HOLDS if p["tumen_road_bridge", "status"] == "under construction" else Verdict.DOES_NOT_HOLD,
+            "a Russia–DPRK road bridge over the Tumen under construction", p["tumen_road_bridge", "status_basis"],
+            "Construction of the road bridge began on 30 April 2025 under a June 2024 agreement; sources give its "
+            "length as about 1 km (850 m in another report) and its completion as 2026.",
+            ("projects:S21", "projects:S22", "projects:S23" if "projects:S23" in projects["source_id"].values else "projects:S24")),
+        "zarubino-test-2018": _fact(
+            c["zarubino-test-2018"], Verdict.PARTLY_HOLDS, "a 2018 Sakaiminato–Zarubino–Changchun test",
+            "a 2018 ferry test call at Zarubino; a 2017 test from Changchun",
+            f"In April 2018 the DBS ferry (Donghae–Vladivostok, a line that also serves Sakaiminato) made a test call at "
+            f"Zarubino ({date(zarubino_call['date'])}), and a Tottori official said cargo went on from Zarubino to China, "
+            "without naming Changchun. A separate test that did start in Changchun ran in April 2017, to Korea. The "
+            "article appears to merge the two.",
+            ("projects:S29", "projects:S30", "projects:S26")),
+        "shipbuilding-dsme": _fact(
+            c["shipbuilding-dsme"], Verdict.HOLDS_APPROXIMATELY, "DSME built carriers for Yamal LNG and Arctic LNG 2; work stopped in 2022",
+            "15 Yamal carriers delivered by 2020; Arctic LNG 2 orders cancelled or frozen in 2022",
+            "DSME built all 15 Arc7 carriers for Yamal LNG (delivered by 2019–2020, before 2022). For Arctic LNG 2 it took "
+            "six orders in 2020; the three for Sovcomflot were cancelled in 2022 and the three for MOL delayed. "
+            "Samsung Heavy, not DSME, supplied hulls for the Zvezda-built carriers; that work was frozen in February "
+            "2022. 'Stopped in 2022' fits Arctic LNG 2, not Yamal, whose work had ended.",
+            ("projects:S32", "projects:S36", "projects:S37", "projects:S39", "projects:S40")),
+        "zvezda-hyundai": _fact(
+            c["zvezda-hyundai"], Verdict.PARTLY_HOLDS, "Zvezda Aframax tankers with Hyundai Samho components",
+            "a Zvezda–Hyundai design and technical-support venture; no components",
+            "Zvezda built Aframax tankers (the lead ship was handed over in December 2020) with a Zvezda–Hyundai joint "
+            "venture providing design and technical support, and Hyundai Heavy agreed joint-venture principles in "
+            "2016. No source found mentions Hyundai Samho components.",
+            ("projects:S41", "projects:S42", "projects:S43", "projects:S44" if "projects:S44" in projects["source_id"].values else "projects:S84")),
+        "supergrid-novak": _fact(
+            c["supergrid-novak"], Verdict.PARTLY_HOLDS, "Novak at EEF 2018: Russia ready to join the super grid",
+            "Novak at EEF 2018: Russia considering power supplies to the DPRK, Japan and the ROK",
+            "At the Eastern Economic Forum on 12 September 2018 Novak said Russia was considering electricity supplies "
+            "to North Korea, Japan and South Korea. The full quote was not found, so 'ready to join' and 'a priority' "
+            "cannot be checked.",
+            ("projects:S47", "projects:S48")),
+        "fish-cluster": _fact(
+            c["fish-cluster"], Verdict.HOLDS_APPROXIMATELY, "plans for a Korean fish cluster in Vladivostok",
+            "an MOU of 2017 for Cape Nazimov, Vladivostok; moved to Olginsky district in January 2018",
+            "Korean companies signed a memorandum at the 2017 Eastern Economic Forum for a fish-processing and logistics "
+            "cluster at Cape Nazimov in Vladivostok (40,000 t a year, 2,360 jobs). In January 2018 the regional "
+            "government placed it in Olginsky district instead; its later status was not found.",
+            ("projects:S55", "projects:S56", "projects:S57", "projects:S83")),
+        "nakhodka-plant": _fact(
+            c["nakhodka-plant"], Verdict.PARTLY_HOLDS, "Hyundai's fertiliser plant near Nakhodka, by 2022",
+            p["nakhodka_fertilizer", "status_basis"],
+            "Hyundai Engineering, Hyundai E&C and Toyo signed the engineering, procurement and construction contract "
+            "for the Nakhodka fertiliser and methanol plant on 3 September 2016. No source found gives 2022 as the "
+            "target; by 2023 the first phase's contractor was China Chengda and the launch had moved to 2025–2026.",
+            ("projects:S58", "projects:S59", "projects:S60")),
+        "lotte-food": _fact(
+            c["lotte-food"], Verdict.NOT_VERIFIABLE, "Lotte's interest in organic food production in the Far East",
+            "a Lotte farm in Primorye (2017), no food production",
+            "No source found mentions Lotte making food products in the Russian Far East. Lotte did buy a farm in "
+            "Primorye (farmland rights on 93.5 million m², soy and corn) and the Hyundai Hotel Vladivostok from Hyundai "
+            "Heavy Industries in December 2017.",
+            ("projects:S65", "projects:S66")),
+        "lh-park": _fact(
+            c["lh-park"], Verdict.HOLDS, "LH's industrial park in Nadezhdinskaya", p["lh_kicp", "status_basis"],
+            "LH signed the implementation agreement for a Korea–Russia industrial complex of 500,000 m² in the "
+            "Nadezhdinskaya territory on 18 December 2020; it had not started by June 2023.",
+            ("projects:S61", "projects:S63")),
+        "mikhaylovsky-food": _fact(
+            c["mikhaylovsky-food"],
+            Verdict.HOLDS if p["mikhaylovsky_agri", "status"] == "operating" else Verdict.NOT_VERIFIABLE,
+            "Korean food production in Mikhaylovsky, still operating", p["mikhaylovsky_agri", "status_basis"],
+            "The only source found on Korean activity in the Mikhaylovsky territory is an undated report of a proposed "
+            "inter-Korean agricultural project (25,000 ha, US$28 million of infrastructure). No source found shows food "
+            "production launched there, or operating today.",
+            ("projects:S67",)),
+    }
+    return out

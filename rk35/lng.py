@@ -1,0 +1,234 @@
+"""LNG: Korea's imports by supplier, Russia's volume, share and rank, and the pipeline facts.
+
+Russia's 2024 volume is not stated by any source found; it is implied here from
+the 2025 volumes and their stated year-on-year changes, with the rounding of
+those changes carried as a low-high range.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: Half of the last stated digit of a year-on-year change printed to one decimal.
+PCT_ROUNDING = 0.05
+
+IMPLIED_METHOD = (
+    "A 2025 volume V with a stated year-on-year change of p% implies a 2024 volume of V / (1 + p/100). "
+    "The changes are printed to one decimal, so p could lie anywhere within ±0.05 of the printed value; "
+    "the low and high columns carry that range."
+)
+
+
+def implied_previous_year(imports: pd.DataFrame, year: int = 2025, series: str = "KITA") -> pd.DataFrame:
+    """Each supplier's previous-year volume implied by its volume and stated change, ranked."""
+    rows = imports[(imports["year"] == year) & (imports["period"] == "full_year") & (imports["series"] == series)
+                   & imports["volume_mt"].notna() & (imports["supplier"] != "TOTAL")]
+    out = []
+    for _, r in rows.iterrows():
+        volume = float(r["volume_mt"])
+        if pd.isna(r["volume_yoy_pct"]):
+            # no stated change (e.g. first imports): no previous-year figure is implied
+            out.append({"supplier": r["supplier"], "volume": volume, "yoy_pct": None,
+                        "implied": None, "low": None, "high": None, "source_id": r["source_id"]})
+            continue
+        p = float(r["volume_yoy_pct"])
+        out.append({
+            "supplier": r["supplier"], "volume": volume, "yoy_pct": p,
+            "implied": volume / (1 + p / 100),
+            "low": volume / (1 + (p + PCT_ROUNDING) / 100),
+            "high": volume / (1 + (p - PCT_ROUNDING) / 100),
+            "source_id": r["source_id"],
+        })
+    table = pd.DataFrame(out)
+    table["implied_rank"] = table["implied"].rank(ascending=False, method="min").astype("Int64")
+    return table.sort_values(["implied", "volume"], ascending=False, na_position="last").reset_index(drop=True)
+
+
+def implied_total(imports: pd.DataFrame, year: int = 2025, series: str = "KITA") -> dict:
+    """The previous year's total implied from the stated total and its change."""
+    row = imports[(imports["year"] == year) & (imports["period"] == "full_year") & (imports["series"] == series)
+                  & (imports["supplier"] == "TOTAL") & imports["volume_yoy_pct"].notna()].iloc[0]
+    volume, p = float(row["volume_mt"]), float(row["volume_yoy_pct"])
+    return {"volume": volume, "yoy_pct": p, "implied": volume / (1 + p / 100), "source_id": row["source_id"]}
+
+
+def rank_robustness(table: pd.DataFrame, total_implied: float, supplier: str = "Russia") -> dict:
+    """How far a supplier's implied rank could move.
+
+    Rounding: the rank is robust to rounding if no other supplier's range overlaps its range.
+    Missing suppliers: a supplier absent from the year's list could have been larger in the previous
+    year only out of the volume the listed suppliers leave unexplained (implied total minus the sum of
+    the listed implied volumes); at most floor(unexplained / volume) such suppliers fit.
+    """
+    me = table.set_index("supplier").loc[supplier]
+    others = table[(table["supplier"] != supplier) & table["implied"].notna()]
+    overlapping = others[(others["low"] <= me["high"]) & (others["high"] >= me["low"])]
+    unexplained = total_implied - float(table["implied"].sum())
+    at_most_missing_above = int(unexplained // me["implied"]) if unexplained > 0 else 0
+    return {
+        "rank": int(me["implied_rank"]),
+        "volume": float(me["implied"]),
+        "low": float(me["low"]),
+        "high": float(me["high"]),
+        "rounding_overlaps": list(overlapping["supplier"]),
+        "unexplained": unexplained,
+        "missing_above_at_most": at_most_missing_above,
+        "worst_rank": int(me["implied_rank"]) + at_most_missing_above,
+    }
+
+
+def russia_by_year(imports: pd.DataFrame) -> pd.DataFrame:
+    """Every full-year figure for Russia (volume, value, stated rank or share), with its compiler."""
+    rows = imports[(imports["supplier"] == "Russia") & (imports["period"] == "full_year")]
+    return rows[["year", "volume_mt", "value_usd_bn", "stated_rank", "volume_share_pct", "value_share_pct",
+                 "series", "source_id"]].sort_values(["year", "series"])
+
+
+def national_totals(imports: pd.DataFrame, series: tuple[str, ...] = ("customs", "KITA", "KGU")) -> pd.DataFrame:
+    """Full-year national totals, one per year and compiler (first stated), excluding suspect rows."""
+    rows = imports[(imports["supplier"] == "TOTAL") & (imports["period"] == "full_year") & ~imports["caution"]
+                   & imports["series"].isin(series) & imports["volume_mt"].notna()]
+    return rows.drop_duplicates(["year", "series"])[["year", "series", "volume_mt", "source_id"]]
+
+
+def russia_shares(imports: pd.DataFrame) -> pd.DataFrame:
+    """Russia's share of Korea's LNG import volume per year, stated or computed, with the method."""
+    totals = national_totals(imports)
+    out = []
+    stated = imports[(imports["supplier"] == "Russia") & (imports["period"] == "full_year")
+                     & imports["volume_share_pct"].notna()]
+    for _, r in stated.iterrows():
+        out.append({"year": int(r["year"]), "share_pct": float(r["volume_share_pct"]), "method": "stated",
+                    "numerator": None, "denominator": None, "sources": (r["source_id"],)})
+    russia = imports[(imports["supplier"] == "Russia") & (imports["period"] == "full_year")
+                     & imports["volume_mt"].notna() & imports["series"].isin(["customs", "KITA"])]
+    for _, r in russia.iterrows():
+        same = totals[(totals["year"] == r["year"]) & (totals["series"] == r["series"])]
+        if same.empty:
+            continue
+        t = same.iloc[0]
+        out.append({"year": int(r["year"]), "share_pct": r["volume_mt"] / t["volume_mt"] * 100,
+                    "method": f"computed: {r['series']} volume / {t['series']} total",
+                    "numerator": float(r["volume_mt"]), "denominator": float(t["volume_mt"]),
+                    "sources": (r["source_id"], t["source_id"])})
+    return pd.DataFrame(out).sort_values("year").reset_index(drop=True)
+
+
+def facts(lng_facts: pd.DataFrame, subject_starts: str) -> pd.DataFrame:
+    """Facts whose subject starts with the given text."""
+    return lng_facts[lng_facts["subject"].str.startswith(subject_starts)]
+
+
+def implied_share(table: pd.DataFrame, total: float, supplier: str = "Russia") -> float:
+    """A supplier's implied volume as a percentage of the implied total."""
+    return float(table.set_index("supplier").loc[supplier, "implied"]) / total * 100
+
+
+# --- charts -------------------------------------------------------------------
+
+SUPPLIER_KINDS = ["stated", "implied from 2025 and stated change", "computed from stated share × total"]
+
+
+def supplier_frame(imports: pd.DataFrame) -> pd.DataFrame:
+    """Supplier volumes per year the sources cover, with how each was obtained."""
+    rows = []
+    full = imports[(imports["period"] == "full_year") & (imports["supplier"] != "TOTAL") & ~imports["caution"]]
+    main = full[full["series"].isin(["customs", "KITA"])]
+    for year in (2018, 2020, 2025):
+        this = main[main["year"] == year].drop_duplicates("supplier")
+        total_row = imports[(imports["year"] == year) & (imports["supplier"] == "TOTAL") & (imports["period"] == "full_year")
+                            & (imports["series"] == "KITA")]
+        for _, r in this.iterrows():
+            if pd.notna(r["volume_mt"]):
+                rows.append({"year": str(year), "supplier": r["supplier"], "volume": float(r["volume_mt"]),
+                             "kind": SUPPLIER_KINDS[0], "source_id": r["source_id"]})
+            elif pd.notna(r["volume_share_pct"]) and not total_row.empty:
+                rows.append({"year": str(year), "supplier": r["supplier"],
+                             "volume": float(r["volume_share_pct"]) / 100 * float(total_row["volume_mt"].iloc[0]),
+                             "kind": SUPPLIER_KINDS[2], "source_id": r["source_id"]})
+    implied = implied_previous_year(imports)
+    for _, r in implied[implied["implied"].notna()].iterrows():
+        rows.append({"year": "2024", "supplier": r["supplier"], "volume": float(r["implied"]),
+                     "kind": SUPPLIER_KINDS[1], "source_id": r["source_id"]})
+    frame = pd.DataFrame(rows)
+    frame["is_russia"] = frame["supplier"].eq("Russia").map({True: "Russia", False: "other suppliers"})
+    return frame.sort_values(["year", "volume"], ascending=[True, False])
+
+
+def supplier_chart(imports: pd.DataFrame):
+    import altair as alt
+
+    from rk35.charts import REPORTER_COLOURS, titled
+
+    frame = supplier_frame(imports)
+    panels = []
+    for year, group in frame.groupby("year"):
+        panels.append(
+            alt.Chart(group).mark_bar().encode(
+                y=alt.Y("supplier:N", sort="-x", title=None),
+                x=alt.X("volume:Q", title="Million tonnes", scale=alt.Scale(domain=[0, 16])),
+                color=alt.Color("is_russia:N", title="Supplier",
+                                scale=alt.Scale(domain=["Russia", "other suppliers"],
+                                                range=[REPORTER_COLOURS["Russian-reported"], "#9E9E9E"])),
+                opacity=alt.Opacity("kind:N", title="Volume", sort=SUPPLIER_KINDS,
+                                    scale=alt.Scale(domain=SUPPLIER_KINDS, range=[1.0, 0.55, 0.3])),
+                tooltip=[alt.Tooltip("supplier:N", title="Supplier"), alt.Tooltip("volume:Q", format=".3f", title="Mt"),
+                         alt.Tooltip("kind:N", title="Volume"), alt.Tooltip("source_id:N", title="Source")],
+            ).properties(width=120, height=alt.Step(13), title=year)
+        )
+    ranked = {year: group.reset_index(drop=True) for year, group in frame.groupby("year")}
+    rank = {year: int(g.index[g["supplier"] == "Russia"][0]) + 1 for year, g in ranked.items() if (g["supplier"] == "Russia").any()}
+    from rk35.fmt import ordinal
+
+    return titled(
+        alt.hconcat(*panels),
+        f"Russia was Korea's {ordinal(rank['2024'])} LNG supplier in 2024 (implied) and {ordinal(rank['2025'])} in 2025",
+        ["Korea's LNG imports by supplier, million tonnes, in the years the sources give a supplier table.",
+         "2024 is implied from the 2025 volumes and their stated changes; 2018 from stated shares of the total."],
+        "data/lng_imports.csv (KITA, Korea Customs Service via Energy Economy News and Asia Economy)",
+    )
+
+
+def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: float, implied_share_2024: float):
+    import altair as alt
+
+    from rk35.charts import PALETTE, titled
+
+    rows = []
+    for _, r in imports[(imports["supplier"] == "Russia") & (imports["period"] == "full_year")
+                        & imports["volume_mt"].notna()].iterrows():
+        rows.append({"year": int(r["year"]), "volume": float(r["volume_mt"]), "basis": r["series"], "source_id": r["source_id"]})
+    kogas = lng_facts[lng_facts["subject"] == "KOGAS LNG imports from Russia"]
+    for fid, r in kogas.iterrows():
+        rows.append({"year": int(r["year"]), "volume": float(r["value_number"]), "basis": "KOGAS only", "source_id": r["source_id"]})
+    rows.append({"year": 2024, "volume": implied_2024, "basis": "implied", "source_id": "computed"})
+    volumes = pd.DataFrame(rows)
+    shares = russia_shares(imports)
+    shares = pd.concat([shares, pd.DataFrame([{"year": 2024, "share_pct": implied_share_2024, "method": "implied"}])])
+    bases = ["exporter", "KOGAS only", "customs", "KOTRA", "unclear", "implied", "KITA"]
+    no_yellow = [c for c in PALETTE if c != "#F0E442"]  # too pale for points on white
+    colour = alt.Color("basis:N", title="Compiled by", sort=bases, scale=alt.Scale(domain=bases, range=no_yellow[:len(bases)]))
+    x = alt.X("year:Q", title="Year", scale=alt.Scale(domain=[2009, 2025]), axis=alt.Axis(format="d"))
+    contract = pd.DataFrame({"y": [1.5], "label": ["Sakhalin-2 contract: 1.5 Mt a year from 2009"]})
+    volume_chart = alt.layer(
+        alt.Chart(contract).mark_rule(strokeDash=[4, 3], color="#444444").encode(y="y:Q"),
+        alt.Chart(contract).mark_text(align="left", dx=4, dy=-7, x=2, fontSize=10, color="#444444").encode(y="y:Q", text="label:N"),
+        alt.Chart(volumes).mark_point(filled=True, size=70).encode(
+            x=x, y=alt.Y("volume:Q", title="Million tonnes", scale=alt.Scale(domain=[0, 3])), color=colour,
+            shape=alt.Shape("basis:N", sort=bases, legend=None),
+            tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("volume:Q", format=".3f", title="Mt"),
+                     alt.Tooltip("basis:N", title="Compiled by"), alt.Tooltip("source_id:N", title="Source")]),
+    ).properties(width=540, height=200, title="Volume")
+    share_chart = alt.Chart(shares).mark_point(filled=True, size=70, color="#000000").encode(
+        x=x, y=alt.Y("share_pct:Q", title="% of Korea's LNG imports", scale=alt.Scale(domain=[0, 8])),
+        shape=alt.Shape("method:N", title="Share"),
+        tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("share_pct:Q", format=".1f", title="%"),
+                 alt.Tooltip("method:N", title="Share")],
+    ).properties(width=540, height=140, title="Share of Korea's imports")
+    return titled(
+        alt.vconcat(volume_chart, share_chart).resolve_scale(shape="independent").resolve_legend(shape="independent"),
+        "Russian LNG to Korea: scattered figures from different compilers, and many missing years",
+        ["Korea's LNG imports from Russia by year, and Russia's share, by who compiled the figure.",
+         "Years without a point have no figure in the sources found."],
+        "data/lng_imports.csv, data/lng_facts.csv (Korea Customs Service, KITA, KOTRA, KOGAS, Gazprom)",
+    )

@@ -1,0 +1,198 @@
+"""Projects: their status, the map of Northeast Asia and the status chart."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STATUSES = ["operating", "completed", "under construction", "halted", "announced only", "unknown"]
+STATUS_COLOURS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#7F7F7F", "#000000"]
+MAP_COUNTRIES = ("Russia", "China", "Mongolia", "Japan", "North Korea", "South Korea")
+#: The map's extent: west, south, east, north (degrees).
+MAP_EXTENT = (123.0, 33.0, 137.5, 46.0)
+
+
+def subset_topology(topology: dict, names: tuple[str, ...], object_name: str = "countries") -> dict:
+    """A TopoJSON topology with only the named countries, and only the arcs they use.
+
+    Arcs are independent in a quantized topology (each is delta-encoded on its own), so
+    keeping a subset and renumbering the references leaves every outline unchanged.
+    """
+    geometries = [g for g in topology["objects"][object_name]["geometries"] if g["properties"]["name"] in names]
+    missing = set(names) - {g["properties"]["name"] for g in geometries}
+    if missing:
+        raise KeyError(f"not in the basemap: {sorted(missing)}")
+
+    def arc_lists(geometry):
+        if geometry["type"] == "Polygon":
+            return geometry["arcs"]
+        if geometry["type"] == "MultiPolygon":
+            return [ring for polygon in geometry["arcs"] for ring in polygon]
+        raise ValueError(f"unexpected geometry type {geometry['type']}")
+
+    used = sorted({a if a >= 0 else ~a for g in geometries for ring in arc_lists(g) for a in ring})
+    new_index = {old: new for new, old in enumerate(used)}
+
+    def renumber(ring):
+        return [new_index[a] if a >= 0 else ~new_index[~a] for a in ring]
+
+    out = []
+    for g in geometries:
+        arcs = ([renumber(r) for r in g["arcs"]] if g["type"] == "Polygon"
+                else [[renumber(r) for r in polygon] for polygon in g["arcs"]])
+        out.append({**g, "arcs": arcs})
+    return {"type": "Topology", "transform": topology["transform"],
+            "objects": {object_name: {"type": "GeometryCollection", "geometries": out}},
+            "arcs": [topology["arcs"][i] for i in used]}
+
+
+def in_extent(places: pd.DataFrame, extent=MAP_EXTENT) -> pd.Series:
+    west, south, east, north = extent
+    return places["lon"].between(west, east) & places["lat"].between(south, north)
+
+
+def status_counts(projects: pd.DataFrame) -> pd.DataFrame:
+    """How many projects (initiatives excluded) are in each status, in scale order, zeros included."""
+    counts = projects[projects["kind"] == "project"]["status"].value_counts()
+    return pd.DataFrame({"status": STATUSES, "projects": [int(counts.get(s, 0)) for s in STATUSES]})
+
+
+def status_chart(projects: pd.DataFrame):
+    import altair as alt
+
+    from rk35.charts import titled
+
+    counts = status_counts(projects)
+    names = projects[projects["kind"] == "project"].groupby("status")["name"].apply(lambda s: "; ".join(sorted(s)))
+    counts["names"] = counts["status"].map(names).fillna("")
+    top = counts.sort_values("projects", ascending=False).iloc[0]
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("status:N", sort=STATUSES, title=None),
+        x=alt.X("projects:Q", title="Number of projects", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("status:N", sort=STATUSES, scale=alt.Scale(domain=STATUSES, range=STATUS_COLOURS), legend=None),
+        tooltip=[alt.Tooltip("status:N", title="Status"), alt.Tooltip("projects:Q", title="Projects"),
+                 alt.Tooltip("names:N", title="Which")],
+    ).properties(width=480, height=alt.Step(24))
+    return titled(
+        chart,
+        f"Of {int(counts['projects'].sum())} projects the article names, {int(top['projects'])} are {top['status']}",
+        "Projects by status as the sources found show it (initiatives such as Nine Bridges excluded).",
+        "data/projects.csv (status read from the sources named in each row)",
+    )
+
+
+def map_frames(projects, places, corridors, extent=MAP_EXTENT):
+    """The frames a map panel draws: places in the extent, project markers at places, corridor vertices."""
+    visible = places[in_extent(places, extent)].copy()
+    visible["coordinate"] = visible["approximate"].map({True: "approximate (placed by the compiler)",
+                                                        False: "from a gazetteer"})
+    visible = visible.reset_index()
+    marks = []
+    located = projects[projects["kind"] == "project"].dropna(subset=["place_id"])
+    for place_id, group in located.groupby("place_id"):
+        for order, (pid, row) in enumerate(group.sort_index().iterrows()):
+            if place_id not in visible["place_id"].values:
+                continue
+            p = places.loc[place_id]
+            marks.append({"project": row["name"], "status": row["status"], "lon": p["lon"], "lat": p["lat"],
+                          "ring": order, "place": p["name"], "approximate": bool(p["approximate"])})
+    marks = pd.DataFrame(marks)
+    vertices = []
+    for cid, c in corridors.iterrows():
+        for order, pid in enumerate(c["place_sequence"].split(";")):
+            p = places.loc[pid]
+            vertices.append({"corridor": c["label"], "mode": c["mode"], "schematic": bool(c["schematic"]),
+                             "order": order, "lon": p["lon"], "lat": p["lat"], "source_id": c["source_id"]})
+    return visible, marks, pd.DataFrame(vertices)
+
+
+#: The detail panel: the Tumen delta, Vladivostok and Nakhodka.
+DETAIL_EXTENT = (129.9, 41.9, 133.2, 43.95)
+#: Labels per panel: place -> side of the point the label goes on.
+DETAIL_LABELLED = {"vladivostok": "right", "zarubino": "right", "rajin_port": "left", "khasan": "right", "kraskino": "right",
+                   "hunchun": "right", "nakhodka": "left", "bolshoy_kamen_zvezda": "right", "mikhaylovsky_adt": "right",
+                   "nadezhdinskaya_adt": "left", "slavyanka": "right"}
+OVERVIEW_LABELLED = {"vladivostok": "right", "rajin_port": "left", "busan": "right", "pohang": "right", "donghae": "right",
+                     "seoul": "left", "changchun": "right", "sakaiminato": "right", "okpo_geoje": "right"}
+
+
+def mercator_view(extent, width: int, height: int) -> dict:
+    """Projection parameters that fit an extent (west, south, east, north) into width x height pixels."""
+    from math import atan, exp, log, pi, radians, tan
+
+    west, south, east, north = extent
+
+    def y(lat):
+        return log(tan(pi / 4 + radians(lat) / 2))
+
+    scale = min(width / radians(east - west), height / (y(north) - y(south)))
+    centre_lat = (2 * atan(exp((y(north) + y(south)) / 2)) - pi / 2) * 180 / pi
+    return {"type": "mercator", "scale": scale, "center": [(west + east) / 2, centre_lat],
+            "translate": [width / 2, height / 2]}
+
+
+def _short(name: str) -> str:
+    return name.split(" (")[0].split(",")[0].replace(" border station", "").replace(" port", "")
+
+
+def _map_panel(projects, places, corridors, topology, extent, labelled, size, title):
+    import altair as alt
+
+    from rk35.charts import PALETTE
+
+    visible, marks, vertices = map_frames(projects, places, corridors, extent)
+    visible["label"] = [_short(n) if pid in labelled else "" for pid, n in zip(visible["place_id"], visible["name"])]
+    visible["side"] = [labelled.get(pid, "right") for pid in visible["place_id"]]
+    projection = mercator_view(extent, *size)
+    countries = subset_topology(topology, MAP_COUNTRIES)
+    base = alt.Chart(alt.Data(values=countries, format=alt.DataFormat(type="topojson", feature="countries"))).mark_geoshape(
+        fill="#EEEEEE", stroke="#FFFFFF", strokeWidth=0.8, clip=True).project(**projection)
+    modes = ["rail", "road and rail", "sea", "pipeline"]
+    routes = alt.Chart(vertices).mark_line(strokeWidth=2, clip=True).encode(
+        longitude="lon:Q", latitude="lat:Q", detail="corridor:N", order="order:Q",
+        color=alt.Color("mode:N", title="Corridor", sort=modes, scale=alt.Scale(domain=modes, range=PALETTE[:4])),
+        strokeDash=alt.StrokeDash("schematic:N", title="Line", scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 4]]),
+                                  legend=alt.Legend(labelExpr="datum.value ? 'schematic: joins the named places only' : 'follows the named stations'")),
+        tooltip=[alt.Tooltip("corridor:N", title="Corridor"), alt.Tooltip("source_id:N", title="Source")],
+    ).project(**projection)
+    rings = alt.Chart(marks).mark_point(filled=False, strokeWidth=3, clip=True).encode(
+        longitude="lon:Q", latitude="lat:Q",
+        stroke=alt.Stroke("status:N", title="Project status", sort=STATUSES,
+                          scale=alt.Scale(domain=STATUSES, range=STATUS_COLOURS)),
+        size=alt.Size("ring:O", scale=alt.Scale(domain=[0, 1, 2], range=[420, 190, 70]), legend=None),
+        tooltip=[alt.Tooltip("project:N", title="Project"), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("place:N", title="Place"), alt.Tooltip("approximate:N", title="Approximate point")],
+    ).project(**projection)
+    coordinate_kinds = ["from a gazetteer", "approximate (placed by the compiler)"]
+    points = alt.Chart(visible).mark_point(filled=True, size=24, clip=True, color="#222222").encode(
+        longitude="lon:Q", latitude="lat:Q",
+        shape=alt.Shape("coordinate:N", title="Place coordinate", sort=coordinate_kinds,
+                        scale=alt.Scale(domain=coordinate_kinds, range=["circle", "diamond"])),
+        tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("coordinate:N", title="Coordinate"), alt.Tooltip("coordinate_basis:N", title="Basis")],
+    ).project(**projection)
+    named = visible[visible["label"] != ""]
+    labels = [
+        alt.Chart(named[named["side"] == side]).mark_text(align=align, dx=dx, dy=-8, fontSize=10, color="#222222").encode(
+            longitude="lon:Q", latitude="lat:Q", text="label:N").project(**projection)
+        for side, align, dx in (("right", "left", 8), ("left", "right", -8))
+    ]
+    return alt.layer(base, routes, rings, points, *labels).properties(width=size[0], height=size[1], title=title)
+
+
+def map_chart(projects, places, corridors, topology):
+    import altair as alt
+
+    from rk35.charts import titled
+
+    overview = _map_panel(projects, places, corridors, topology, MAP_EXTENT, OVERVIEW_LABELLED, (300, 380), "Northeast Asia")
+    detail = _map_panel(projects, places, corridors, topology, DETAIL_EXTENT, DETAIL_LABELLED, (300, 380),
+                        "Detail: the Tumen delta and Vladivostok")
+    outside = places[~in_extent(places)]["name"].map(_short)
+    return titled(
+        alt.hconcat(overview, detail),
+        "Where the projects are",
+        ["Places the projects name, the corridors between them, and each project coloured by status (concentric",
+         "rings where several projects share a place). Diamonds mark approximate coordinates, placed by the compiler.",
+         f"Outside the map: {', '.join(outside)}."],
+        "data/places.csv, data/corridors.csv, data/projects.csv; country outlines: Natural Earth 1:50m (world-atlas 2.0.2)",
+    )

@@ -1,0 +1,48 @@
+"""The claims: each has exactly one verdict, cites real sources, and is checked where the data say."""
+
+import json
+
+import pytest
+
+import rk35
+from rk35.claims import assess_all
+from rk35.verdicts import Verdict
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def assessed():
+    return assess_all()
+
+
+def test_every_claim_has_a_verdict(assessed):
+    claims = rk35.load_claims()
+    assert set(assessed) == set(claims.index), set(claims.index) ^ set(assessed)
+    assert all(isinstance(a.verdict, Verdict) for a in assessed.values())
+
+
+def test_every_claim_has_its_anchor_in_its_chapter(assessed):
+    claims = rk35.load_claims()
+    for claim_id, row in claims.iterrows():
+        notebook = json.loads((ROOT / "book" / f"{row['chapter']}.ipynb").read_text())
+        markdown = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+        assert f"({row['anchor']})=" in markdown, f"{claim_id}: no anchor {row['anchor']} in {row['chapter']}.ipynb"
+
+
+def test_every_verdict_cites_sources_that_exist(assessed):
+    for claim_id, a in assessed.items():
+        assert a.sources, claim_id
+        text = a.admonition()  # raises DataError on an unknown source id
+        assert f"`{claim_id}`" in text
+
+
+def test_numeric_claims_state_a_value():
+    claims = rk35.load_claims()
+    numeric = claims[claims["kind"] == "numeric"]
+    assert numeric["stated_value"].notna().all() or set(numeric[numeric["stated_value"].isna()].index) == {
+        "trade-2017-2022-growth"}
+
+
+def test_quotes_are_in_the_claims_table_only_briefly():
+    claims = rk35.load_claims()
+    assert claims["quote"].str.len().max() <= 240
