@@ -12,7 +12,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 JB := $(VENV)/bin/jupyter-book
 JB_FLAGS := --all -n -W --keep-going
-DEBIAN_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk fonts-freefont-otf poppler-utils
+DEBIAN_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk \
+	fonts-freefont-otf fonts-nanum poppler-utils
 
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.stamp)
@@ -42,6 +43,7 @@ debian-packages:
 	@missing=""; \
 	for cmd in xelatex latexmk pdftotext; do command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
 	test -e /usr/share/fonts/opentype/freefont/FreeSerif.otf || missing="$$missing FreeSerif"; \
+	test -e /usr/share/fonts/truetype/nanum/NanumMyeongjo.ttf || missing="$$missing NanumMyeongjo"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages for the PDF (missing:$$missing)"; \

@@ -7,8 +7,8 @@ the two cannot disagree.
 from __future__ import annotations
 
 import rk35
-from rk35 import claims_gas, claims_rails, claims_trade
-from rk35.data import load_nine_bridges_areas
+from rk35 import claims_context, claims_gas, claims_rails, claims_trade
+from rk35 import data as D
 from rk35.verdicts import Assessment
 
 
@@ -19,7 +19,9 @@ def assess_all() -> dict:
     parts = [
         claims_trade.assess_all(rk35.load_trade(), rk35.load_investment(), claims),
         claims_gas.assess_all(rk35.load_lng_imports(), rk35.load_lng_facts(), claims),
-        claims_rails.assess_all(rk35.load_projects(), rk35.load_project_events(), load_nine_bridges_areas(), claims),
+        claims_rails.assess_all(rk35.load_projects(), rk35.load_project_events(), D.load_nine_bridges_areas(), claims),
+        claims_context.assess_all(D.load_export_controls(), D.load_transport(), D.load_events(), D.load_unsc_resolutions(),
+                                  D.load_article_record(), claims),
     ]
     for part in parts:
         overlap = set(out) & set(part)
@@ -27,3 +29,49 @@ def assess_all() -> dict:
             raise ValueError(f"claims assessed twice: {sorted(overlap)}")
         out.update(part)
     return out
+
+
+PARTS = ["Opening", "Integration as a path to peace", "Pressure or engagement?", "Conclusion"]
+
+
+def register_table(assessed: dict, claims) -> str:
+    """The claims register as a MyST table: every claim, its verdict, and a link to the section that checks it."""
+    def cell(text: str) -> str:
+        return str(text).replace("|", "\\|").replace("\n", " ")
+
+    order = claims.assign(part=claims["article_section"].map(PARTS.index)).sort_values("part", kind="stable")
+    rows = ["| Claim | Verdict | Found | Checked in |", "|---|---|---|---|"]
+    for claim_id, row in order.iterrows():
+        a = assessed[claim_id]
+        rows.append(f"| “{cell(row['quote'])}” (`{claim_id}`, {cell(row['article_section'])}) | **{a.verdict.value}** "
+                    f"| {cell(a.found)} | {{ref}}`{row['anchor']}` |")
+    return ":::{table} Every checkable claim of the article, its verdict and where it is checked\n:name: tbl-register\n" \
+           ":widths: 40 14 30 16\n\n" + "\n".join(rows) + "\n:::\n"
+
+
+def verdict_counts(assessed: dict):
+    import pandas as pd
+
+    from rk35.verdicts import Verdict
+
+    counts = pd.Series([a.verdict.value for a in assessed.values()]).value_counts()
+    return pd.DataFrame({"verdict": [v.value for v in Verdict], "claims": [int(counts.get(v.value, 0)) for v in Verdict]})
+
+
+def verdict_chart(assessed: dict):
+    import altair as alt
+
+    from rk35.charts import VERDICT_COLOURS, titled
+
+    counts = verdict_counts(assessed)
+    top = counts.sort_values("claims", ascending=False).iloc[0]
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("verdict:N", sort=list(VERDICT_COLOURS), title=None),
+        x=alt.X("claims:Q", title="Number of claims", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("verdict:N", sort=list(VERDICT_COLOURS), legend=None,
+                        scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values()))),
+        tooltip=["verdict:N", "claims:Q"],
+    ).properties(width=460, height=alt.Step(26))
+    return titled(chart, f"{int(top['claims'])} of {int(counts['claims'].sum())} claims: {top['verdict']}",
+                  "The article's checkable claims by verdict (one scale for the whole book).",
+                  "the book's verdicts (rk35.claims), from the data package")

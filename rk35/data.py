@@ -71,13 +71,17 @@ def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
                     )
             elif row["value_usd_bn"] == "":
                 problems.append(f"{_location(path, line, 'value_usd_bn')}: rule: a non-share metric needs value_usd_bn")
-    if "project_events" in by_name and "sources" in by_name:
+    if "sources" in by_name:
         known = set(_read_raw(data_dir / by_name["sources"]["path"])["source_id"])
-        path = by_name["project_events"]["path"]
-        for line, row in _read_raw(data_dir / path).iterrows():
-            for sid in filter(None, row["other_source_ids"].split(";")):
-                if sid not in known:
-                    problems.append(f"{_location(path, line, 'other_source_ids')}: rule: {sid!r} is not in sources.csv")
+        for resource in descriptor["resources"]:
+            fields = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
+            if "other_source_ids" not in fields:
+                continue
+            path = resource["path"]
+            for line, row in _read_raw(data_dir / path).iterrows():
+                for sid in filter(None, row["other_source_ids"].split(";")):
+                    if sid not in known:
+                        problems.append(f"{_location(path, line, 'other_source_ids')}: rule: {sid!r} is not in sources.csv")
     if "corridors" in by_name and "places" in by_name:
         places = set(_read_raw(data_dir / by_name["places"]["path"])["place_id"])
         path = by_name["corridors"]["path"]
@@ -197,6 +201,31 @@ def load_corridors() -> pd.DataFrame:
 
 def load_nine_bridges_areas() -> pd.DataFrame:
     return load_table("nine_bridges_areas")
+
+
+def load_export_controls() -> pd.DataFrame:
+    return load_table("export_controls")
+
+
+def load_transport() -> pd.DataFrame:
+    return load_table("transport")
+
+
+def load_events() -> pd.DataFrame:
+    """Dated events 1990-2025 (relations, peninsula, sanctions)."""
+    return load_table("events")
+
+
+def load_unsc_resolutions() -> pd.DataFrame:
+    return load_table("unsc_resolutions")
+
+
+def load_article_record() -> pd.DataFrame:
+    return load_table("article_record").set_index("field")
+
+
+def load_reader_poll() -> pd.DataFrame:
+    return load_table("reader_poll")
 
 
 def load_project_events() -> pd.DataFrame:

@@ -72,7 +72,12 @@ class Assessment:
 
     def admonition(self) -> str:
         """The verdict as a MyST admonition; its class follows the verdict."""
-        cited = source_list(self.sources) if self.sources else "- (no source states this value)"
+        if self.sources:
+            cited = source_list(self.sources)
+        elif self.verdict is Verdict.CONTEXT_ONLY:
+            cited = "- not applicable: an opinion is not checked"
+        else:
+            cited = "- none: no source in the data package covers it"
         return (
             f":::{{admonition}} Verdict: {self.verdict.value}\n"
             f":class: verdict {self.verdict.css_class}\n\n"

@@ -1,0 +1,65 @@
+"""The data-and-methods appendix: data dictionary, rules and source list, generated from the package."""
+
+from __future__ import annotations
+
+from rk35 import claims_context, claims_trade, verdicts
+from rk35.data import DATA_DIR, load_sources, validate_package
+
+
+def _cell(text) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def data_dictionary() -> str:
+    """One section per resource: title, rows, description, download link and fields."""
+    descriptor = validate_package()
+    out = []
+    for resource in descriptor["resources"]:
+        path = DATA_DIR / resource["path"]
+        schema = resource.get("schema")
+        if schema:
+            rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+            size = f"{rows:,} rows"
+        else:
+            size = f"{path.stat().st_size / 1024:,.0f} KiB, {resource.get('format', 'file')}"
+        out.append(f"### `{resource['name']}`\n\n**{_cell(resource.get('title', ''))}** — {size}; "
+                   f"{{download}}`{resource['path']} <../data/{resource['path']}>`\n\n{_cell(resource.get('description', ''))}\n")
+        if schema:
+            keys = ", ".join(schema.get("primaryKey", []))
+            out.append(f"Primary key: {keys}.\n")
+            out.append("| Field | Type | Required | Meaning |\n|---|---|---|---|")
+            for field in schema["fields"]:
+                required = "yes" if field.get("constraints", {}).get("required") else ""
+                allowed = field.get("constraints", {}).get("enum")
+                meaning = _cell(field.get("description", ""))
+                if allowed:
+                    meaning += (" " if meaning else "") + "One of: " + ", ".join(f"`{a}`" for a in allowed) + "."
+                out.append(f"| `{field['name']}` | {field['type']} | {required} | {meaning} |")
+            out.append("")
+        licences = resource.get("licenses")
+        if licences:
+            out.append("Licence: " + "; ".join(_cell(lic.get("title", lic["name"])) for lic in licences) + ".\n")
+    return "\n".join(out)
+
+
+def rules() -> str:
+    scale = verdicts.scale_table(name="tbl-verdict-scale-methods")
+    rules = [
+        ("A stated value", verdicts.RULE_VALUE), ("A trend", verdicts.RULE_TREND), ("A ceiling", verdicts.RULE_CEILING),
+        ("A floor", verdicts.RULE_FLOOR), ("A rank", verdicts.RULE_RANK), ("A dated fact", verdicts.RULE_FACT),
+        ("A change and an intent", claims_trade.RULE_ATTRIBUTION), ("A duration", claims_context.RULE_DURATION),
+        ("An opinion", claims_context.RULE_OPINION),
+    ]
+    listed = "\n".join(f"- *{name}:* {_cell(text)}" for name, text in rules)
+    return (f"{scale}\nThe tolerance of 'holds approximately' is {verdicts.APPROX_TOLERANCE:.0%}. "
+            "Lower bounds and figures marked suspect never decide a verdict.\n\n" + listed + "\n")
+
+
+def source_table() -> str:
+    sources = load_sources()
+    rows = ["| Source | Publisher | Title | Published |", "|---|---|---|---|"]
+    for sid, s in sources.sort_index().iterrows():
+        rows.append(f"| `{sid}` | {_cell(s['publisher'])} | [{_cell(s['title']).replace('[', '(').replace(']', ')')}](<{s['url']}>) "
+                    f"| {_cell(s['published'])} |")
+    return f"{len(sources)} sources, by id.\n\n" + "\n".join(rows) + "\n"
+
