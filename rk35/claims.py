@@ -66,7 +66,7 @@ def verdict_chart(assessed: dict):
     counts = verdict_counts(assessed)
     top = counts.sort_values("claims", ascending=False).iloc[0]
     chart = alt.Chart(counts).mark_bar().encode(
-        y=alt.Y("verdict:N", sort=list(VERDICT_COLOURS), title=None),
+        y=alt.Y("verdict:N", sort=list(VERDICT_COLOURS), title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X("claims:Q", title="Number of claims", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("verdict:N", sort=list(VERDICT_COLOURS), legend=None,
                         scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values()))),

@@ -13,10 +13,9 @@ MINUS = "\u2212"
 
 
 class Text(str):
-    """A string that displays without quotes, so that glue stores it as is."""
-
-    def __repr__(self) -> str:
-        return str(self)
+    """Formatted text for the book. Its repr is Python's own, quotes included: myst-nb's glue roles
+    literal_eval the stored text/plain to strip them, so any text (even "1,431", which unquoted would
+    read back as a tuple) comes back exactly as formatted."""
 
 
 def _number(value: float, decimals: int) -> str:

@@ -42,9 +42,11 @@ def test_dates():
             date(bad)
 
 
-def test_text_displays_without_quotes():
-    assert repr(Text("US$1 billion")) == "US$1 billion"
-    assert repr(usd_bn(1, 0)) == "US$1 billion"
+def test_text_survives_the_glue_roles_literal_eval():
+    from ast import literal_eval
+
+    for text in ("1,431", "2012, 2016, 2017, 2018", "3.2", "2021", "it's", 'say "so"', "US$1 billion", f"{MINUS}45.7%"):
+        assert literal_eval(repr(Text(text))) == text
 
 
 def test_tables_have_a_stable_id():

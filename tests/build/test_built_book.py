@@ -204,3 +204,13 @@ def test_every_table_is_downloadable_from_the_book():
     page = (HTML / "book" / "methods.html").read_text(encoding="utf-8")
     for resource in descriptor["resources"]:
         assert re.search(rf'href="\.\./_downloads/[0-9a-f]+/{re.escape(resource["path"])}"', page), resource["path"]
+
+
+def test_no_glued_value_reads_back_as_a_python_literal():
+    """Glued text passes through literal_eval in myst-nb; '1,431' unquoted would come back as '(1, 431)'."""
+    bad = []
+    for page in sorted((HTML / "book").glob("*.html")):
+        for value in re.findall(r'<span class="pasted-text">(.*?)</span>', page.read_text(encoding="utf-8")):
+            if re.fullmatch(r"\(.*, .*\)|\[.*\]|'.*'", html.unescape(value)):
+                bad.append(f"{page.name}: {value}")
+    assert bad == []
