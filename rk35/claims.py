@@ -19,7 +19,8 @@ def assess_all() -> dict:
     parts = [
         claims_trade.assess_all(rk35.load_trade(), rk35.load_investment(), claims),
         claims_gas.assess_all(rk35.load_lng_imports(), rk35.load_lng_facts(), claims),
-        claims_rails.assess_all(rk35.load_projects(), rk35.load_project_events(), D.load_nine_bridges_areas(), claims),
+        claims_rails.assess_all(rk35.load_projects(), rk35.load_project_events(), D.load_nine_bridges_areas(), claims,
+                                rk35.load_project_figures()),
         claims_context.assess_all(D.load_export_controls(), D.load_transport(), D.load_events(), D.load_unsc_resolutions(),
                                   D.load_article_record(), claims),
     ]
@@ -40,13 +41,14 @@ def register_table(assessed: dict, claims) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
 
     order = claims.assign(part=claims["article_section"].map(PARTS.index)).sort_values("part", kind="stable")
-    rows = ["| Claim | Verdict | Found | Checked in |", "|---|---|---|---|"]
+    rows = ["| Claim | Stated | Found | Verdict | Sources | Checked in |", "|---|---|---|---|---|---|"]
     for claim_id, row in order.iterrows():
         a = assessed[claim_id]
-        rows.append(f"| “{cell(row['quote'])}” (`{claim_id}`, {cell(row['article_section'])}) | **{a.verdict.value}** "
-                    f"| {cell(a.found)} | {{ref}}`{row['anchor']}` |")
+        sources = ", ".join(f"`{s}`" for s in a.sources) or "—"
+        rows.append(f"| “{cell(row['quote'])}” (`{claim_id}`, {cell(row['article_section'])}) | {cell(a.stated)} "
+                    f"| {cell(a.found)} | **{a.verdict.value}** | {sources} | {{ref}}`{row['anchor']}` |")
     return ":::{table} Every checkable claim of the article, its verdict and where it is checked\n:name: tbl-register\n" \
-           ":widths: 40 14 30 16\n\n" + "\n".join(rows) + "\n:::\n"
+           ":widths: 30 12 18 10 18 12\n\n" + "\n".join(rows) + "\n:::\n"
 
 
 def verdict_counts(assessed: dict):

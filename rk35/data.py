@@ -31,7 +31,7 @@ def _location(resource_path: str, line: int | None, field: str | None) -> str:
     return where
 
 
-def _problems_from_report(report: frictionless.Report, paths: dict[str, str]) -> list[str]:
+def _problems_from_report(report: frictionless.Report, paths: dict[str, str], types: dict) -> list[str]:
     problems = []
     for task in report.tasks:
         path = paths.get(task.name, task.name)
@@ -42,7 +42,7 @@ def _problems_from_report(report: frictionless.Report, paths: dict[str, str]) ->
             found = f" (found {cell!r})" if cell not in (None, "") else ""
             note = error.note or error.message
             if error.type == "type-error":
-                note = f"not a valid {getattr(error, 'field_type', 'value')}"
+                note = f"not a valid {types.get((task.name, field), 'value')}"
             problems.append(f"{_location(path, line, field)}: {error.type}: {note}{found}")
     for error in report.errors:
         problems.append(f"data/datapackage.json: {error.type}: {error.note or error.message}")
@@ -110,11 +110,13 @@ def validate_package(data_dir: Path = DATA_DIR) -> dict:
     except (OSError, json.JSONDecodeError) as exc:
         raise DataError(f"data/datapackage.json: cannot be read: {exc}") from exc
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
+    types = {(r["name"], f["name"]): f["type"] for r in descriptor.get("resources", [])
+             for f in r.get("schema", {}).get("fields", [])}
     try:
         report = frictionless.Package(str(descriptor_path)).validate()
     except frictionless.FrictionlessException as exc:
         raise DataError(f"data/datapackage.json: invalid descriptor: {exc}") from exc
-    problems = _problems_from_report(report, paths)
+    problems = _problems_from_report(report, paths, types)
     # cell and row errors first: they say what to fix; a checksum error alone means an edit
     problems.sort(key=lambda p: "hash-count" in p or "byte-count" in p)
     if problems and all("hash-count" in p or "byte-count" in p for p in problems):
