@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 
 import altair as alt
@@ -138,7 +137,3 @@ def javascript_bundle() -> str:
         vl_version=alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0],
     )
     return "(function () {\n" + bundle + "\n})();\n"
-
-
-def escape(text: str) -> str:
-    return html.escape(text)

@@ -251,6 +251,21 @@ def load_claims() -> pd.DataFrame:
     return load_table("claims").set_index("claim_id")
 
 
+def find_event(events: pd.DataFrame, contains: str) -> pd.Series:
+    """The first event (of events.csv or project_events.csv) whose text contains the phrase."""
+    rows = events[events["event"].str.contains(contains, case=False, regex=False)]
+    if rows.empty:
+        raise LookupError(f"no event mentions {contains!r}")
+    return rows.iloc[0]
+
+
+def row_sources(row: pd.Series) -> tuple[str, ...]:
+    """A row's source_id followed by its other_source_ids, if the table has them."""
+    text = row.get("other_source_ids")
+    others = [s for s in text.split(";") if s] if isinstance(text, str) else []
+    return (row["source_id"], *others)
+
+
 def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
     """A MyST list of links: publisher, title, date. Unknown ids are an error."""
     sources = load_sources() if sources is None else sources

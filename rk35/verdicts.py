@@ -187,3 +187,8 @@ def rank_verdict(stated: int, computed: int | None, worst: int | None) -> Verdic
     if worst is None or worst == computed:
         return Verdict.HOLDS
     return Verdict.HOLDS_APPROXIMATELY if worst - computed == 1 else Verdict.PARTLY_HOLDS
+
+
+def fact(claim, verdict: Verdict, stated: str, found: str, reason: str, sources, rule: str = RULE_FACT) -> Assessment:
+    """An assessment of a dated fact (RULE_FACT unless another rule is given); repeated sources are dropped."""
+    return Assessment(claim.name, verdict, stated, found, rule, reason, tuple(dict.fromkeys(sources)))
