@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
@@ -31,9 +32,14 @@ VERDICT_COLOURS = {
     "context only": "#000000",
 }
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
-FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+#: The one chart typeface, vendored in rk35/fonts (see fonts.json there: package, version, licence, checksums).
+FONT_FAMILY = "Source Sans Pro"
+FONT = FONT_FAMILY
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_FILES = {400: "SourceSansPro-Regular", 700: "SourceSansPro-Bold"}
 READY_EVENT = "rk35-vega-ready"
 BUNDLE_NAME = "rk35-vega.js"
+FONT_CSS_NAME = "rk35-fonts.css"
 PNG_SCALE = 2
 
 
@@ -54,6 +60,20 @@ def theme() -> dict:
 
 alt.theme.register("rk35", enable=True)(theme)
 
+# Register the vendored font before any PNG is drawn: the PNGs then never depend on the machine's fonts.
+vlc.register_font_directory(str(FONT_DIR))
+
+
+def font_css() -> str:
+    """@font-face rules for the HTML charts: the vendored WOFF2 files as data URIs (a file:// page may not
+    load a font file from disk in Chromium, so the font travels inside the stylesheet)."""
+    rules = []
+    for weight, stem in FONT_FILES.items():
+        data = base64.b64encode((FONT_DIR / f"{stem}.woff2").read_bytes()).decode("ascii")
+        rules.append(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-style: normal; font-weight: {weight}; '
+                     f'font-display: block; src: url("data:font/woff2;base64,{data}") format("woff2"); }}')
+    return "/* Source Sans Pro (SIL Open Font License 1.1), vendored in rk35/fonts. */\n" + "\n".join(rules) + "\n"
+
 
 def titled(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str], source: str) -> alt.VConcatChart:
     """Title (the finding), subtitle (what is plotted) and a source line under the chart."""
@@ -65,7 +85,10 @@ def titled(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str], sour
 
 
 def spec_of(chart) -> dict:
-    spec = chart.to_dict()
+    """The chart's vega-lite spec. Not validated here (altair's schema check costs seconds on the map's inline
+    basemap, at every execution): tests/test_charts.py validates the spec of every chart the book draws, and
+    vl-convert compiles each one for its PNG, which fails loudly on an invalid spec."""
+    spec = chart.to_dict(validate=False)
     spec.pop("$schema", None)  # a URL in the page, and vega-embed does not need it
     return spec
 
@@ -87,7 +110,12 @@ def _html(spec: dict, div_id: str) -> str:
         f'      document.getElementById("{div_id}").textContent = "Chart failed to draw: " + e;\n'
         "    });\n"
         "  }\n"
-        f'  if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("{READY_EVENT}", draw, {{once: true}}); }}\n'
+        "  function ready() {\n"
+        "    var fonts = document.fonts ? Promise.all([document.fonts.load('400 12px \"" + FONT_FAMILY + "\"'), "
+        "document.fonts.load('700 12px \"" + FONT_FAMILY + "\"')]) : Promise.resolve();\n"
+        "    fonts.then(draw, draw);\n"
+        "  }\n"
+        f'  if (window.vegaEmbed) {{ ready(); }} else {{ window.addEventListener("{READY_EVENT}", ready, {{once: true}}); }}\n'
         "})();</script>"
     )
 

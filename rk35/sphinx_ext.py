@@ -2,7 +2,8 @@
 
 Writes the vega bundle into the HTML output's _static folder (generated from the
 pinned vl-convert, so nothing is fetched and nothing generated is committed), and
-adds it to every page as a deferred script, plus the verdict styles.
+adds it to every page as a deferred script; adds the chart font (the vendored
+Source Sans 3, embedded in a stylesheet) and the verdict styles.
 """
 
 from __future__ import annotations
@@ -21,12 +22,14 @@ def _config_inited(app, config) -> None:
 def _builder_inited(app) -> None:
     if app.builder.format != "html":
         return
-    target = Path(app.outdir) / "_static" / charts.BUNDLE_NAME
-    target.parent.mkdir(parents=True, exist_ok=True)
-    bundle = charts.javascript_bundle()
-    if not target.exists() or target.read_text(encoding="utf-8") != bundle:
-        target.write_text(bundle, encoding="utf-8")
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for name, text in ((charts.BUNDLE_NAME, charts.javascript_bundle()), (charts.FONT_CSS_NAME, charts.font_css())):
+        target = static / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
     app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
+    app.add_css_file(charts.FONT_CSS_NAME)
     app.add_css_file("rk35.css")
 
 

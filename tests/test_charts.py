@@ -60,3 +60,46 @@ def test_javascript_bundle_is_self_contained():
     assert charts.READY_EVENT in bundle and "window.vegaEmbed" in bundle
     assert "cdn.jsdelivr" not in bundle and "unpkg.com" not in bundle
     assert bundle.startswith("(function () {")
+
+
+def _book_charts():
+    """Every chart the book draws, built from the data package."""
+    import rk35
+    from rk35 import context as X
+    from rk35 import data as D
+    from rk35 import lng
+    from rk35 import projects as P
+    from rk35 import trade as T
+    from rk35.claims import assess_all, verdict_chart
+
+    imports, facts = rk35.load_lng_imports(), rk35.load_lng_facts()
+    return {
+        "trade": T.trade_chart(rk35.load_trade(), rk35.load_sources()),
+        "lng suppliers": lng.supplier_chart(imports),
+        "lng russia": lng.russia_chart(imports, facts, 2.1, 4.6),
+        "map": P.map_chart(rk35.load_projects(), rk35.load_places(), rk35.load_corridors(), rk35.load_basemap()),
+        "status": P.status_chart(rk35.load_projects()),
+        "export controls": X.items_chart(D.load_export_controls(), 1500),
+        "visitors": X.visitors_chart(D.load_transport()),
+        "timeline": X.timeline_chart(D.load_events()),
+        "verdicts": verdict_chart(assess_all()),
+    }
+
+
+def test_every_chart_of_the_book_is_a_valid_vega_lite_spec_in_the_one_font():
+    for name, chart in _book_charts().items():
+        spec = chart.to_dict(validate=True)  # raises on a spec vega-lite's schema refuses
+        fonts = set()
+
+        def walk(node):
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key == "font" or key.endswith("Font"):
+                        fonts.add(value)
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(spec)
+        assert fonts <= {charts.FONT}, f"{name}: names {fonts - {charts.FONT}}"
