@@ -2,42 +2,54 @@
 #   make book   builds the HTML book (_build/html) and the PDF (_build/latex/book.pdf)
 #   make test   runs every check (nbval, data package, module tests, build with warnings as errors)
 # Both set up what they need: a virtualenv from requirements.lock and, when missing, Debian's TeX.
+# Both use every core by themselves: notebooks execute in parallel, and HTML and PDF build side by side.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DELETE_ON_ERROR:
+MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2) --output-sync=target --no-print-directory
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-JB := $(VENV)/bin/jupyter-book
-JB_FLAGS := --all -n -W --keep-going
 DEBIAN_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk \
 	fonts-freefont-otf fonts-nanum poppler-utils
 
+# The book's module is imported from this folder, wherever it is: nothing in the venv points at a folder.
+export PYTHONPATH := $(CURDIR)
+
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.stamp)
-DATA := $(sort $(wildcard data/*.csv data/*.json))
-MODULE := $(sort $(wildcard rk35/*.py rk35/static/*))
+DATA := $(sort $(wildcard data/*))
+MODULE := $(sort $(wildcard rk35/*.py rk35/static/* rk35/fonts/*))
 PAGES := _config.yml _toc.yml $(sort $(wildcard book/*.md book/*.bib))
 VENV_OK := $(VENV)/.installed
+VALIDATED := _build/.validated
 HTML := _build/.html.stamp
 PDF := _build/.pdf.stamp
 
-.PHONY: book html pdf execute test venv debian-packages lock checksums benchmark clean
+.PHONY: book html pdf execute validate test venv debian-packages lock checksums benchmark clean
 
 book: html pdf
 
 ## Environment ---------------------------------------------------------------
+# The venv records the folder it was made in. A copied or moved project has a venv whose scripts point at the
+# old folder: it is made again here, so that nothing of the original is used.
+
+ifneq ($(wildcard $(VENV_OK)),)
+ifneq ($(shell cat $(VENV_OK)),$(CURDIR))
+$(info The virtualenv in $(VENV) was made in $(shell cat $(VENV_OK)), not here: making it again.)
+.PHONY: $(VENV_OK)
+endif
+endif
 
 venv: $(VENV_OK)
 
 $(VENV_OK): requirements.lock
+	@if [ -e $@ ] && [ "$$(cat $@)" != "$(CURDIR)" ]; then rm -rf $(VENV); fi
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	@# make the book's module importable from notebooks, kernels and tests
-	$(PY) -c "import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()['purelib'], 'rk35-book.pth').write_text('$(CURDIR)\n')"
-	@touch $@
+	@echo "$(CURDIR)" > $@
 
 debian-packages:
 	@missing=""; \
@@ -63,28 +75,42 @@ lock: requirements.txt
 checksums: $(VENV_OK)
 	$(PY) tools/update_checksums.py
 
-## Execution: a notebook re-runs when it, the data, the module or the environment changed
+## Validation: the whole package, once, before any notebook runs -------------
+# It also writes each table's schema to _build/.schemas/<table>.json (touched only when it changes).
+
+validate: $(VALIDATED)
+
+$(VALIDATED): $(DATA) rk35/data.py tools/validate_data.py $(VENV_OK)
+	$(PY) tools/validate_data.py --schemas _build/.schemas
+	@touch $@
+
+_build/.schemas/%.json: $(VALIDATED) ;
+
+## Execution: a notebook re-runs when it, a table it reads (or its schema), the module or the environment changed
+# The tables each notebook read on its last run are in _build/.executed/<name>.d (written by tools/execute.py).
 
 execute: $(STAMPS)
 
-_build/.executed/%.stamp: book/%.ipynb $(DATA) $(MODULE) tools/execute.py $(VENV_OK)
+_build/.executed/%.stamp: book/%.ipynb $(MODULE) tools/execute.py $(VENV_OK) | $(VALIDATED)
 	$(PY) tools/execute.py $<
-	@mkdir -p $(@D) && touch $@
+	@touch $@
 
-## Book ----------------------------------------------------------------------
+-include $(wildcard _build/.executed/*.d)
+
+## Book: HTML and PDF build side by side, each with its own Sphinx environment ---------------------------------
 
 html: $(HTML)
 
-$(HTML): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/check_offline.py
+$(HTML): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py tools/check_offline.py
 	rm -rf _build/html
-	$(JB) build . $(JB_FLAGS) --builder html
+	$(PY) tools/build_book.py html
 	$(PY) tools/check_offline.py _build/html
 	@touch $@
 
 pdf: $(PDF)
 
-$(PDF): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) | debian-packages
-	$(JB) build . $(JB_FLAGS) --builder pdflatex
+$(PDF): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py | debian-packages
+	$(PY) tools/build_book.py pdflatex
 	@test -s _build/latex/book.pdf
 	@touch $@
 
@@ -98,8 +124,8 @@ test: $(VENV_OK) | debian-packages
 	$(MAKE) book
 	RK35_BUILT=1 $(PY) -m pytest tests/build
 
-benchmark: $(VENV_OK)
-	$(PY) tools/benchmark.py --build
+benchmark: $(VENV_OK) | debian-packages
+	$(PY) tools/benchmark.py
 
 clean:
 	rm -rf _build

@@ -9,13 +9,29 @@ with a `DataError` naming the file, the line and the field.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import os
+import sys
 from pathlib import Path
 
 import frictionless
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+#: Successful validations, keyed by the bytes validated (see `_validation_key`); `rm -rf _build` clears them.
+VALIDATION_CACHE = ROOT / "_build" / ".cache" / "validated"
+#: Set by tools/execute.py: the file where each kernel records the resources it reads (make's dependencies).
+READS_LOG = "RK35_READS"
+
+
+def record_read(name: str, path: str) -> None:
+    """Note that the running notebook read a resource, so that make re-executes it when that file changes."""
+    log = os.environ.get(READS_LOG)
+    if log:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{name}\t{path}\n")
 
 
 class DataError(ValueError):
@@ -101,14 +117,44 @@ def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
     return problems
 
 
+def _validation_key(data_dir: Path) -> str | None:
+    """A digest of everything validation looks at: the descriptor, every file in the folder, this module's code
+    and the frictionless version. None if a listed file cannot be read (validation will say why)."""
+    digest = hashlib.sha256(frictionless.__version__.encode() + Path(__file__).read_bytes())
+    try:
+        for path in sorted(data_dir.iterdir()):
+            digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"<dir>"))
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 @functools.cache
 def validate_package(data_dir: Path = DATA_DIR) -> dict:
-    """Validate the package once per process; return its descriptor."""
+    """Validate the package once per process; return its descriptor.
+
+    A successful validation is remembered under _build/.cache, keyed by the bytes it validated: the same files
+    are not validated twice (make validates once before the chapters execute; their kernels then reuse it).
+    """
     descriptor_path = data_dir / "datapackage.json"
     try:
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise DataError(f"data/datapackage.json: cannot be read: {exc}") from exc
+    key = _validation_key(data_dir)
+    if key and (VALIDATION_CACHE / key).exists():
+        return descriptor
+    _validate(data_dir, descriptor_path, descriptor)
+    if key:
+        try:
+            VALIDATION_CACHE.mkdir(parents=True, exist_ok=True)
+            (VALIDATION_CACHE / key).write_text(str(data_dir) + "\n", encoding="utf-8")
+        except OSError:
+            pass  # a read-only tree: validate every time
+    return descriptor
+
+
+def _validate(data_dir: Path, descriptor_path: Path, descriptor: dict) -> None:
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
     types = {(r["name"], f["name"]): f["type"] for r in descriptor.get("resources", [])
              for f in r.get("schema", {}).get("fields", [])}
@@ -127,7 +173,6 @@ def validate_package(data_dir: Path = DATA_DIR) -> dict:
         shown = "\n  ".join(problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise DataError(f"The data package is invalid ({len(problems)} problem(s)); nothing is built from it:\n  {shown}{more}")
-    return descriptor
 
 
 def _decimals(text: str) -> int:
@@ -144,6 +189,7 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     resource = next((r for r in descriptor["resources"] if r["name"] == name), None)
     if resource is None or "schema" not in resource:
         raise KeyError(f"no resource named {name!r} in data/datapackage.json")
+    record_read(name, resource["path"])
     raw = _read_raw(data_dir / resource["path"])
     frame = pd.DataFrame(index=raw.index)
     for field in resource["schema"]["fields"]:
@@ -238,6 +284,7 @@ def load_basemap(data_dir: Path = DATA_DIR) -> dict:
     """The vendored Natural Earth country outlines (TopoJSON), after validation."""
     descriptor = validate_package(data_dir)
     resource = next(r for r in descriptor["resources"] if r["name"] == "world_countries_50m")
+    record_read(resource["name"], resource["path"])
     return json.loads((data_dir / resource["path"]).read_text(encoding="utf-8"))
 
 
@@ -277,3 +324,28 @@ def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
         title = s["title"].replace("[", "(").replace("]", ")")
         items.append(f"- {s['publisher']}, [{title}](<{s['url']}>), {s['published']} (`{sid}`)")
     return "\n".join(items)
+
+
+def write_schemas(folder: Path, data_dir: Path = DATA_DIR) -> None:
+    """Write each resource's descriptor (without its checksum and size) to folder/<name>.json, touching a file
+    only when its content changes: make then re-executes a chapter when the schema of a table it reads changes,
+    not when any table's checksum does."""
+    descriptor = validate_package(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    for resource in descriptor["resources"]:
+        text = json.dumps({k: v for k, v in resource.items() if k not in ("hash", "bytes")}, indent=1, sort_keys=True)
+        target = folder / f"{resource['name']}.json"
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str]) -> None:
+    """Validate the package (exit 1 with the problems if invalid); `--schemas FOLDER` also writes the schemas."""
+    try:
+        descriptor = validate_package()
+        if argv[:1] == ["--schemas"]:
+            write_schemas(Path(argv[1]))
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(1) from None
+    print(f"data package valid: {len(descriptor['resources'])} resources")

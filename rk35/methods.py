@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rk35 import claims_context, claims_trade, verdicts
-from rk35.data import DATA_DIR, load_sources, validate_package
+from rk35.data import DATA_DIR, load_sources, record_read, validate_package
 
 
 def _cell(text) -> str:
@@ -16,6 +16,7 @@ def data_dictionary() -> str:
     out = []
     for resource in descriptor["resources"]:
         path = DATA_DIR / resource["path"]
+        record_read(resource["name"], resource["path"])
         schema = resource.get("schema")
         if schema:
             rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
