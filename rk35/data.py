@@ -34,6 +34,29 @@ def record_read(name: str, path: str) -> None:
             f.write(f"{name}\t{path}\n")
 
 
+#: What validation refuses, in the reader's words, with the test that proves it (tests/test_bad_input.py).
+#: The methods appendix prints this list. Every refusal stops the build with the file, the line and the field.
+REFUSED = [
+    ("a value that is not a number in a numeric field", "test_a_non_number_in_a_numeric_field"),
+    ("a required value left empty", "test_a_missing_required_value"),
+    ("two rows with the same key", "test_a_duplicate_key"),
+    ("a source id that is not in sources.csv", "test_a_source_id_with_no_source"),
+    ("a value outside its list (reporter, flow, unit, status, verdict …)", "test_an_unknown_enum_value"),
+    ("a year outside the range the table covers", "test_a_year_out_of_range"),
+    ("a negative volume, value or count", "test_a_negative_volume"),
+    ("a share above 100% or any value above its maximum", "test_a_value_beyond_its_maximum"),
+    ("a date that is not a calendar date (2019-02-30, 2022-13)", "test_a_date_that_is_not_a_date"),
+    ("a coordinate off the globe", "test_a_coordinate_off_the_globe"),
+    ("an id that breaks its pattern", "test_an_id_that_breaks_its_pattern"),
+    ("a column the schema does not describe", "test_an_unknown_extra_column"),
+    ("an empty file", "test_an_empty_file"),
+    ("a quote that is never closed", "test_a_broken_csv_quote"),
+    ("a row with more or fewer cells than the header", "test_a_row_with_a_cell_too_many"),
+    ("a file datapackage.json lists that is missing", "test_a_listed_file_that_is_missing"),
+    ("a file in data/ that datapackage.json does not list", "test_a_file_present_but_not_listed"),
+]
+
+
 class DataError(ValueError):
     """The data package is invalid; the message names file, line and field."""
 
@@ -47,6 +70,66 @@ def _location(resource_path: str, line: int | None, field: str | None) -> str:
     return where
 
 
+_LABEL_ERRORS = {
+    "extra-label": "a column the schema does not have (add it to datapackage.json, or remove it)",
+    "missing-label": "a column of the schema is missing from the header",
+    "blank-label": "a column without a name",
+    "duplicate-label": "two columns with the same name",
+    "incorrect-label": "the header does not match the schema's field at this position",
+}
+
+#: Fields whose pattern is this hold an ISO date, as precise as the source: 2019, 2019-02 or 2019-02-28.
+PARTIAL_DATE = "^\\d{4}(-\\d{2}(-\\d{2})?)?$"
+
+
+def _file_problems(descriptor: dict, data_dir: Path) -> list[str]:
+    """What must hold before the tables can be read at all: every listed file exists, every file is listed
+    (or is a listed licence), and every CSV file is well-formed (a header, closed quotes, one cell per column)."""
+    import csv
+
+    problems = []
+    listed = {r["path"] for r in descriptor.get("resources", [])}
+    licences = {lic["path"] for r in descriptor.get("resources", []) for lic in r.get("licenses", [])
+                if "path" in lic and "://" not in lic["path"]}
+    for path in sorted(listed):
+        if not (data_dir / path).is_file():
+            problems.append(f"data/{path}: missing: datapackage.json lists this file, but it is not in data/")
+    for path in sorted(p.name for p in data_dir.iterdir()):
+        if path not in listed | licences | {"datapackage.json"}:
+            problems.append(f"data/{path}: not listed: a file in data/ that datapackage.json does not describe "
+                            "(add it as a resource with its schema and provenance, or remove it)")
+    for resource in descriptor.get("resources", []):
+        path = resource["path"]
+        if not path.endswith(".csv") or not (data_dir / path).is_file():
+            continue
+        text = (data_dir / path).read_text(encoding="utf-8")
+        if not text.strip():
+            problems.append(f"data/{path}, line 1: empty: the file has no header row (and no data)")
+            continue
+        reader = csv.reader(text.splitlines(keepends=True), strict=True)
+        header, start = None, 1
+        try:
+            for row in reader:
+                if header is None:
+                    header = row
+                elif len(row) != len(header):
+                    field = header[min(len(row), len(header)) - 1] if row else header[0]
+                    problems.append(f"{_location(path, start, field)}: csv: {len(row)} cells where the header has "
+                                    f"{len(header)} (a comma or a quote out of place?)")
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            line = text.splitlines()[start - 1]
+            column, quoted = 0, False
+            for char in line:  # the column in which the unclosed quote opened
+                if char == '"':
+                    quoted = not quoted
+                elif char == "," and not quoted:
+                    column += 1
+            field = header[column] if header and column < len(header) else None
+            problems.append(f"{_location(path, start, field)}: csv: a quote opened here is never closed ({exc})")
+    return problems
+
+
 def _problems_from_report(report: frictionless.Report, paths: dict[str, str], types: dict) -> list[str]:
     problems = []
     for task in report.tasks:
@@ -57,6 +140,11 @@ def _problems_from_report(report: frictionless.Report, paths: dict[str, str], ty
             cell = getattr(error, "cell", None)
             found = f" (found {cell!r})" if cell not in (None, "") else ""
             note = error.note or error.message
+            if error.type == "foreign-key" and not field:
+                field = ", ".join(getattr(error, "field_names", None) or []) or None
+            if error.type in _LABEL_ERRORS:  # the header row: line 1, the column named in it
+                line, field = 1, getattr(error, "label", None) or field
+                note = _LABEL_ERRORS[error.type]
             if error.type == "type-error":
                 note = f"not a valid {types.get((task.name, field), 'value')}"
             problems.append(f"{_location(path, line, field)}: {error.type}: {note}{found}")
@@ -70,6 +158,18 @@ def _read_raw(path: Path) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[])
     frame.index = frame.index + 2  # line 1 is the header
     return frame
+
+
+def _is_date(text: str) -> bool:
+    """'2019', '2019-02' and '2019-02-28' are dates; '2019-13' and '2019-02-30' are not."""
+    import datetime as dt
+
+    parts = [int(p) for p in text.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
@@ -105,6 +205,15 @@ def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
             for pid in row["place_sequence"].split(";"):
                 if pid not in places:
                     problems.append(f"{_location(path, line, 'place_sequence')}: rule: {pid!r} is not in places.csv")
+    for resource in descriptor["resources"]:
+        dated = [f["name"] for f in resource.get("schema", {}).get("fields", [])
+                 if f.get("constraints", {}).get("pattern") == PARTIAL_DATE]
+        if not dated:
+            continue
+        for line, row in _read_raw(data_dir / resource["path"]).iterrows():
+            for field in dated:
+                if row[field] and not _is_date(row[field]):
+                    problems.append(f"{_location(resource['path'], line, field)}: rule: not a date (found {row[field]!r})")
     for name in ("trade_annual", "investment", "lng_imports", "lng_facts"):
         if name not in by_name:
             continue
@@ -158,6 +267,9 @@ def _validate(data_dir: Path, descriptor_path: Path, descriptor: dict) -> None:
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
     types = {(r["name"], f["name"]): f["type"] for r in descriptor.get("resources", [])
              for f in r.get("schema", {}).get("fields", [])}
+    problems = _file_problems(descriptor, data_dir)
+    if problems:
+        _refuse(problems)
     try:
         report = frictionless.Package(str(descriptor_path)).validate()
     except frictionless.FrictionlessException as exc:
@@ -170,9 +282,13 @@ def _validate(data_dir: Path, descriptor_path: Path, descriptor: dict) -> None:
     if not problems:
         problems = _rule_problems(descriptor, data_dir)
     if problems:
-        shown = "\n  ".join(problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise DataError(f"The data package is invalid ({len(problems)} problem(s)); nothing is built from it:\n  {shown}{more}")
+        _refuse(problems)
+
+
+def _refuse(problems: list[str]) -> None:
+    shown = "\n  ".join(problems[:20])
+    more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+    raise DataError(f"The data package is invalid ({len(problems)} problem(s)); nothing is built from it:\n  {shown}{more}")
 
 
 def _decimals(text: str) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rk35 import claims_context, claims_trade, verdicts
-from rk35.data import DATA_DIR, load_sources, record_read, validate_package
+from rk35.data import DATA_DIR, REFUSED, load_sources, record_read, validate_package
 
 
 def _cell(text) -> str:
@@ -64,3 +64,14 @@ def source_table() -> str:
                     f"| {_cell(s['published'])} |")
     return f"{len(sources)} sources, by id.\n\n" + "\n".join(rows) + "\n"
 
+
+
+def refused() -> str:
+    """What the loader refuses, as a MyST list (from rk35.data.REFUSED; each kind has its test)."""
+    items = "\n".join(f"- {_cell(kind)};" for kind, _ in REFUSED[:-1]) + f"\n- {_cell(REFUSED[-1][0])}."
+    return (f"Before any chapter runs, the loader checks the whole package and stops the build at the first of "
+            f"{len(REFUSED)} kinds of bad input, with a message that names the file, the line and the field "
+            "(a problem with a whole file names the file):\n\n" + items + "\n\n"
+            "A change to a data file that is not recorded in `datapackage.json` (its checksum and size, with "
+            "`make checksums`) is refused too. Each kind has a test that breaks a copy of the package and checks "
+            "the message (`tests/test_bad_input.py`).\n")

@@ -1,15 +1,35 @@
-"""Measure the book's speed and size, and print a report (nothing is asserted).
+"""Measure how fast the book builds and how big it is, and print a report. Nothing is asserted.
 
-Usage: python tools/benchmark.py [--build]     (or: make benchmark)
+Usage: python tools/benchmark.py [--runs N] [--determinism]     (or: make benchmark)
 
-Measures loading and validating the data package, executing each notebook
-(on a copy, so the tree is untouched), and the sizes of what the book ships.
-With --build it also times a full HTML and PDF build into a temporary folder.
+Works on a copy of the project's tracked files (as they are in the working tree) in a temporary folder, with
+its own virtualenv, so that nothing here is touched. Every time is the median of N runs (3 by default):
+
+  (a) cold `make book`: `rm -rf _build`, then execution + HTML + PDF (venv and Debian packages present);
+  (b) the same book built Jupyter Book's recommended way: `execute_notebooks: cache`, from an empty cache,
+      `jupyter-book build` for HTML, then for PDF; and the ratio a/b;
+  (c) `make book` again with nothing changed;
+  (d) `make book` after editing one value in data/lng_imports.csv (and `make checksums`), with the notebooks
+      that re-ran;
+  (e) nbval over every chapter (`pytest book`), against plain sequential execution of the same notebooks;
+  (f) the PDF build alone (Sphinx's LaTeX writer and latexmk, notebooks already executed);
+  (g) HTML bytes per page, besides the shared bundle (vega, fonts, theme);
+  (h) stored notebook bytes.
+
+With --determinism it instead runs `make test` twice on one fresh clone of HEAD, then a third time after
+`rm -rf _build`, and reports whether each run passed and left the tree unchanged.
+
+Targets (reported, not asserted): a/b <= 0.4 on 2 cores; (c) <= 2 s; (d) re-executes only the notebooks that
+read lng_imports.csv; every page <= 500 KB besides the bundle.
 """
 
 from __future__ import annotations
 
+import os
+import platform
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,64 +37,191 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+PAGE_TARGET = 500 * 1024
 
 
-def timed(label: str, func, rows: list) -> None:
+def run(args, cwd, env=None, check=True) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, env=env, check=check, capture_output=True, text=True)
+
+
+def timed(args, cwd, env=None) -> tuple[float, str]:
     start = time.perf_counter()
-    func()
-    rows.append((label, f"{time.perf_counter() - start:.2f} s"))
+    out = run(args, cwd, env)
+    return time.perf_counter() - start, out.stdout + out.stderr
 
 
-def size(path: Path) -> str:
-    total = path.stat().st_size if path.is_file() else sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-    return f"{total / 1024:,.0f} KiB"
+def copy_project(target: Path) -> None:
+    """The tracked files as they are in the working tree (uncommitted edits included), without _build or .venv."""
+    files = run(["git", "ls-files", "-z"], ROOT).stdout.split("\0")
+    for name in filter(None, files):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def executed(log: str) -> list[str]:
+    return sorted(set(re.findall(r"executing book/([a-z_]+)\.ipynb", log)))
+
+
+def edit_lng_value(project: Path, undo: bool = False) -> None:
+    """Change (or restore) the last digit of one 2025 supplier volume in data/lng_imports.csv."""
+    path = project / "data" / "lng_imports.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith("2025,full_year,Peru,"):
+            cells = line.split(",")
+            value = cells[3]
+            last = int(value[-1])
+            cells[3] = value[:-1] + str((last + (-1 if undo else 1)) % 10)
+            lines[i] = ",".join(cells)
+            break
+    else:
+        raise SystemExit("benchmark: no 2025 Peru row in data/lng_imports.csv to edit")
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def benchmark(runs: int) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="rk35-bench-") as tmp:
+        project = Path(tmp) / "book"
+        project.mkdir()
+        copy_project(project)
+        print(f"benchmark: project copied to {project}; making its virtualenv (not timed)", flush=True)
+        run(["make", "venv", "debian-packages"], project)
+        env = {**os.environ, "PYTHONPATH": str(project)}
+
+        # (a) cold make book
+        cold = []
+        for _ in range(runs):
+            shutil.rmtree(project / "_build", ignore_errors=True)
+            seconds, _ = timed(["make", "book"], project)
+            cold.append(seconds)
+            print(f"  (a) cold make book: {seconds:.1f} s", flush=True)
+
+        # (c) no-change rebuild
+        again = []
+        for _ in range(runs):
+            seconds, log = timed(["make", "book"], project)
+            again.append(seconds)
+        print(f"  (c) no-change rebuild: {median(again):.2f} s", flush=True)
+
+        # (d) one value in lng_imports.csv
+        edits, reran = [], set()
+        for _ in range(runs):
+            edit_lng_value(project)
+            run(["make", "checksums"], project)
+            seconds, log = timed(["make", "book"], project)
+            edits.append(seconds)
+            reran |= set(executed(log))
+            edit_lng_value(project, undo=True)
+            run(["make", "checksums"], project)
+            run(["make", "book"], project)
+        readers = sorted(p.stem for p in (project / "_build" / ".executed").glob("*.d")
+                         if "data/lng_imports.csv" in p.read_text(encoding="utf-8"))
+        print(f"  (d) after one lng_imports.csv edit: {median(edits):.1f} s, re-ran {sorted(reran)}", flush=True)
+
+        # (g), (h) sizes, from the built book
+        html = project / "_build" / "html"
+        pages = {p.relative_to(html).as_posix(): p.stat().st_size for p in sorted(html.rglob("*.html"))}
+        static = html / "_static"
+        shared = {name: (static / name).stat().st_size for name in ("rk35-vega.js", "rk35-fonts.css")
+                  if (static / name).exists()}
+        notebooks = {p.name: p.stat().st_size for p in sorted((project / "book").glob("*.ipynb"))}
+
+        # (f) the PDF build alone
+        pdf = []
+        for _ in range(runs):
+            seconds, _ = timed([str(project / ".venv/bin/python"), "tools/build_book.py", "pdflatex"], project, env)
+            pdf.append(seconds)
+        print(f"  (f) PDF build alone: {median(pdf):.1f} s", flush=True)
+
+        # (e) nbval over the book vs plain sequential execution
+        nbval, plain = [], []
+        for _ in range(runs):
+            seconds, _ = timed([str(project / ".venv/bin/python"), "-m", "pytest", "-q", "book"], project, env)
+            nbval.append(seconds)
+            scratch = Path(tmp) / "plain"
+            shutil.rmtree(scratch, ignore_errors=True)
+            shutil.copytree(project / "book", scratch)
+            code = ("import sys; sys.path.insert(0, %r); from tools.execute import execute; from pathlib import Path\n"
+                    "for nb in sorted(Path(%r).glob('*.ipynb')): execute(nb)") % (str(project), str(scratch))
+            seconds, _ = timed([str(project / ".venv/bin/python"), "-c", code], project, env)
+            plain.append(seconds)
+        print(f"  (e) nbval {median(nbval):.1f} s, sequential execution {median(plain):.1f} s", flush=True)
+
+        # (b) Jupyter Book's recommended way, from an empty cache
+        recommended = []
+        config = project / "_config.yml"
+        original = config.read_text(encoding="utf-8")
+        config.write_text(original.replace('execute_notebooks: "off"', 'execute_notebooks: "cache"'), encoding="utf-8")
+        jb = str(project / ".venv/bin/jupyter-book")
+        try:
+            for _ in range(runs):
+                shutil.rmtree(project / "_build", ignore_errors=True)
+                html_seconds, _ = timed([jb, "build", ".", "--builder", "html"], project, env)
+                pdf_seconds, _ = timed([jb, "build", ".", "--builder", "pdflatex"], project, env)
+                recommended.append(html_seconds + pdf_seconds)
+                print(f"  (b) jupyter-book build (cache), HTML {html_seconds:.1f} s + PDF {pdf_seconds:.1f} s", flush=True)
+        finally:
+            config.write_text(original, encoding="utf-8")
+
+    a, b = median(cold), median(recommended)
+    ratio = a / b
+    rows.append(("(a) cold `make book` (execution + HTML + PDF)", f"{a:.1f} s"))
+    rows.append(("(b) Jupyter Book's way (cache, HTML then PDF)", f"{b:.1f} s"))
+    rows.append(("a/b (target ≤ 0.4)", f"{ratio:.2f}" + ("" if ratio <= 0.4 else f" — missed by {ratio - 0.4:.2f}")))
+    c = median(again)
+    rows.append(("(c) no-change rebuild (target ≤ 2 s)", f"{c:.2f} s" + ("" if c <= 2 else f" — missed by {c - 2:.2f} s")))
+    verdict = "only those" if sorted(reran) == readers else f"expected {readers}"
+    rows.append(("(d) rebuild after one edit in lng_imports.csv", f"{median(edits):.1f} s; re-ran {', '.join(sorted(reran))} "
+                 f"({verdict} that read the file)"))
+    rows.append(("(e) nbval over the book / sequential execution", f"{median(nbval):.1f} s / {median(plain):.1f} s"))
+    rows.append(("(f) PDF build alone", f"{median(pdf):.1f} s"))
+    largest = max(pages, key=pages.get)
+    over = [name for name, size in pages.items() if size > PAGE_TARGET]
+    rows.append(("(g) HTML per page, besides the bundle (target ≤ 500 KB)",
+                 f"largest {largest} {pages[largest] / 1024:,.0f} KB; median {median(list(pages.values())) / 1024:,.0f} KB; "
+                 + ("all within target" if not over else f"over target: {', '.join(over)}")
+                 + "; shared: " + ", ".join(f"{name} {size / 1024:,.0f} KB" for name, size in shared.items())))
+    rows.append(("(h) stored notebooks", f"{sum(notebooks.values()) / 1024:,.0f} KB in all; largest "
+                 f"{max(notebooks, key=notebooks.get)} {max(notebooks.values()) / 1024:,.0f} KB"))
+    return rows
+
+
+def determinism() -> list[tuple[str, str]]:
+    results = []
+    with tempfile.TemporaryDirectory(prefix="rk35-determinism-") as tmp:
+        clone = Path(tmp) / "clone"
+        run(["git", "clone", "-q", str(ROOT), str(clone)], ROOT)
+        for label in ("first make test", "second make test", "make test after rm -rf _build"):
+            if label.endswith("_build"):
+                shutil.rmtree(clone / "_build", ignore_errors=True)
+            start = time.perf_counter()
+            test = run(["make", "test"], clone, check=False)
+            seconds = time.perf_counter() - start
+            status = run(["git", "status", "--porcelain"], clone).stdout.strip()
+            results.append((label, f"{'passed' if test.returncode == 0 else 'FAILED'} in {seconds:.0f} s, "
+                                   f"tree {'unchanged' if not status else 'CHANGED: ' + status[:200]}"))
+            print(f"  {label}: {results[-1][1]}", flush=True)
+    ok = all(r[1].startswith("passed") and "unchanged" in r[1] for r in results)
+    return [("determinism (3 × make test on a fresh clone)", "all green, tree unchanged" if ok else "NOT deterministic")] + results
 
 
 def main(argv: list[str]) -> None:
-    rows: list[tuple[str, str]] = []
-    code = "from rk35.data import validate_package; validate_package()"
-    timed("validate + load the data package (fresh process)",
-          lambda: subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT), rows)
-    from tools.execute import execute
-
-    with tempfile.TemporaryDirectory() as tmp:
-        for notebook in sorted((ROOT / "book").glob("*.ipynb")):
-            copy = Path(tmp) / notebook.name
-            shutil.copy(notebook, copy)
-            # run in the book folder so relative paths resolve as in the build
-            target = notebook.with_name(f".bench-{notebook.name}")
-            shutil.copy(copy, target)
-            try:
-                timed(f"execute {notebook.name}", lambda t=target: execute(t), rows)
-            finally:
-                target.unlink(missing_ok=True)
-    for notebook in sorted((ROOT / "book").glob("*.ipynb")):
-        rows.append((f"size of {notebook.name} (stored outputs)", size(notebook)))
-    rows.append(("size of data/", size(ROOT / "data")))
-    html = ROOT / "_build" / "html"
-    if html.exists():
-        rows.append(("size of _build/html", size(html)))
-        for page in sorted((html / "book").glob("*.html")):
-            rows.append((f"size of {page.name}", size(page)))
-        bundle = html / "_static" / "rk35-vega.js"
-        if bundle.exists():
-            rows.append(("size of the vega bundle (one file, cached across pages)", size(bundle)))
-    pdf = ROOT / "_build" / "latex" / "book.pdf"
-    if pdf.exists():
-        rows.append(("size of book.pdf", size(pdf)))
-    if "--build" in argv:
-        jb = str(Path(sys.executable).with_name("jupyter-book"))
-        with tempfile.TemporaryDirectory() as out:
-            for builder in ("html", "pdflatex"):
-                timed(f"jupyter-book build --builder {builder}",
-                      lambda b=builder: subprocess.run(
-                          [jb, "build", ".", "--all", "--builder", b, "--path-output", out],
-                          check=True, cwd=ROOT, capture_output=True), rows)
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
+    rows = determinism() if "--determinism" in argv else benchmark(runs)
+    machine = (f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+               f"{time.strftime('%Y-%m-%d')}")
+    print(f"\nMachine: {machine}" + ("" if "--determinism" in argv else f"; medians of {runs} runs"))
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure'.ljust(width)}  value")
+    print(f"| {'measure'.ljust(width)} | result |\n|{'-' * (width + 2)}|---|")
     for label, value in rows:
-        print(f"{label.ljust(width)}  {value}")
+        print(f"| {label.ljust(width)} | {value} |")
 
 
 if __name__ == "__main__":

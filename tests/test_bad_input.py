@@ -1,0 +1,160 @@
+"""What the loader refuses: each test copies the package, breaks one thing, records the checksums (so that only the
+breakage itself can be objected to) and asserts that validation stops with a message naming file, line and field.
+
+The kinds are listed for readers in the methods appendix ("What the loader refuses"), from `rk35.data.REFUSED`;
+the last test checks that every kind listed there has its test here.
+"""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from rk35.data import REFUSED, DataError, validate_package
+from tests.conftest import edit_cell
+from tools.update_checksums import main as record_checksums
+
+
+def refused(data_dir: Path) -> str:
+    """The first problem validation reports for a broken copy (it must refuse it with a DataError)."""
+    record_checksums(data_dir)
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_dir)
+    return str(error.value).splitlines()[1].strip()
+
+
+def rewrite(path: Path, change) -> None:
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    change(rows)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def test_a_non_number_in_a_numeric_field(data_copy):
+    edit_cell(data_copy / "lng_imports.csv", 7, "volume_mt", "2,5 Mt")
+    first = refused(data_copy)
+    assert first.startswith("data/lng_imports.csv, line 7, field 'volume_mt': type-error: not a valid number")
+
+
+def test_a_missing_required_value(data_copy):
+    edit_cell(data_copy / "projects.csv", 4, "status", "")
+    assert refused(data_copy).startswith("data/projects.csv, line 4, field 'status': constraint-error")
+
+
+def test_a_duplicate_key(data_copy):
+    rewrite(data_copy / "places.csv", lambda rows: rows.append(list(rows[3])))
+    first = refused(data_copy)
+    assert first.startswith("data/places.csv, line 30, field 'place_id': unique-error")
+
+
+def test_a_source_id_with_no_source(data_copy):
+    edit_cell(data_copy / "events.csv", 12, "source_id", "timeline:NO_SUCH_SOURCE")
+    first = refused(data_copy)
+    assert first.startswith("data/events.csv, line 12, field 'source_id': foreign-key")
+
+
+def test_an_unknown_enum_value(data_copy):
+    edit_cell(data_copy / "trade_annual.csv", 5, "reporter", "JPN")
+    first = refused(data_copy)
+    assert first.startswith("data/trade_annual.csv, line 5, field 'reporter': constraint-error")
+    assert "enum" in first and "'JPN'" in first
+
+
+def test_a_year_out_of_range(data_copy):
+    edit_cell(data_copy / "trade_annual.csv", 6, "year", "1850")
+    first = refused(data_copy)
+    assert first.startswith("data/trade_annual.csv, line 6, field 'year': constraint-error")
+    assert "minimum" in first
+
+
+def test_a_negative_volume(data_copy):
+    edit_cell(data_copy / "lng_imports.csv", 5, "volume_mt", "-1.5")
+    first = refused(data_copy)
+    assert first.startswith("data/lng_imports.csv, line 5, field 'volume_mt': constraint-error")
+    assert "minimum" in first and "-1.5" in first
+
+
+@pytest.mark.parametrize("file, line, field, value", [
+    ("events.csv", 3, "date", "2019-02-30"),        # the pattern fits, the calendar does not
+    ("export_controls.csv", 4, "date", "2022-13"),
+    ("sources.csv", 3, "published_date", "30 February 2019"),
+])
+def test_a_date_that_is_not_a_date(data_copy, file, line, field, value):
+    edit_cell(data_copy / file, line, field, value)
+    first = refused(data_copy)
+    assert first.startswith(f"data/{file}, line {line}, field '{field}'")
+    assert "not a date" in first or "not a valid date" in first
+
+
+@pytest.mark.parametrize("field, value", [("lat", "95.1"), ("lon", "-181")])
+def test_a_coordinate_off_the_globe(data_copy, field, value):
+    edit_cell(data_copy / "places.csv", 3, field, value)
+    first = refused(data_copy)
+    assert first.startswith(f"data/places.csv, line 3, field '{field}': constraint-error")
+
+
+def test_an_unknown_extra_column(data_copy):
+    def add_column(rows):
+        rows[0].append("comment")
+        for row in rows[1:]:
+            row.append("")
+
+    rewrite(data_copy / "reader_poll.csv", add_column)
+    first = refused(data_copy)
+    assert first.startswith("data/reader_poll.csv, line 1, field 'comment': extra-label")
+
+
+def test_an_empty_file(data_copy):
+    (data_copy / "reader_poll.csv").write_text("", encoding="utf-8")
+    assert refused(data_copy).startswith("data/reader_poll.csv, line 1: empty")
+
+
+def test_a_broken_csv_quote(data_copy):
+    path = data_copy / "reader_poll.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",", ',"', 1)  # line 3: a quote opens in the second column and never closes
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = refused(data_copy)
+    assert first.startswith("data/reader_poll.csv, line 3, field 'option': csv: a quote opened here is never closed")
+
+
+def test_a_row_with_a_cell_too_many(data_copy):
+    path = data_copy / "corridors.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] += ",surplus"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = refused(data_copy)
+    assert first.startswith("data/corridors.csv, line 4, field 'note': csv:")
+
+
+def test_a_listed_file_that_is_missing(data_copy):
+    (data_copy / "reader_poll.csv").unlink()
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    assert "data/reader_poll.csv: missing" in str(error.value)
+
+
+def test_a_file_present_but_not_listed(data_copy):
+    (data_copy / "extra_table.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    first = refused(data_copy)
+    assert first.startswith("data/extra_table.csv: not listed")
+
+
+def test_a_value_beyond_its_maximum(data_copy):
+    edit_cell(data_copy / "lng_imports.csv", 10, "volume_share_pct", "140")
+    assert refused(data_copy).startswith("data/lng_imports.csv, line 10, field 'volume_share_pct': constraint-error")
+
+
+def test_an_id_that_breaks_its_pattern(data_copy):
+    edit_cell(data_copy / "claims.csv", 3, "claim_id", "Trade 2024!")
+    assert refused(data_copy).startswith("data/claims.csv, line 3, field 'claim_id': constraint-error")
+
+
+def test_every_kind_the_methods_appendix_lists_has_a_test():
+    names = {name for name in globals() if name.startswith("test_")}
+    for kind, test_name in REFUSED:
+        assert test_name in names, f"{kind!r}: no test named {test_name}"
+    assert len(REFUSED) >= 12
