@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the book's Sphinx extension (rk35.sphinx_ext) is this folder's
 
 
 def main(argv: list[str]) -> None:
