@@ -99,7 +99,9 @@ def chart_id(spec: dict) -> str:
 
 
 def _html(spec: dict, div_id: str) -> str:
-    payload = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    # '<', '>' and '&' as JSON escapes: no text in the spec can close the script or open a comment in it
+    payload = (json.dumps(spec, sort_keys=True, separators=(",", ":"))
+               .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     return (
         f'<div id="{div_id}" class="rk35-chart"></div>\n'
         "<script>(function () {\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import rk35
 from rk35 import claims_context, claims_gas, claims_rails, claims_trade
 from rk35 import data as D
+from rk35.text import md_cell
 from rk35.verdicts import Assessment
 
 
@@ -37,16 +38,13 @@ PARTS = ["Opening", "Integration as a path to peace", "Pressure or engagement?",
 
 def register_table(assessed: dict, claims) -> str:
     """The claims register as a MyST table: every claim, its verdict, and a link to the section that checks it."""
-    def cell(text: str) -> str:
-        return str(text).replace("|", "\\|").replace("\n", " ")
-
     order = claims.assign(part=claims["article_section"].map(PARTS.index)).sort_values("part", kind="stable")
     rows = ["| Claim | Stated | Found | Verdict | Sources | Checked in |", "|---|---|---|---|---|---|"]
     for claim_id, row in order.iterrows():
         a = assessed[claim_id]
-        sources = ", ".join(f"`{s}`" for s in a.sources) or "—"
-        rows.append(f"| “{cell(row['quote'])}” (`{claim_id}`, {cell(row['article_section'])}) | {cell(a.stated)} "
-                    f"| {cell(a.found)} | **{a.verdict.value}** | {sources} | {{ref}}`{row['anchor']}` |")
+        sources = ", ".join(md_cell(s) for s in a.sources) or "—"
+        rows.append(f"| “{md_cell(row['quote'])}” ({md_cell(claim_id)}, {md_cell(row['article_section'])}) | {md_cell(a.stated)} "
+                    f"| {md_cell(a.found)} | **{md_cell(a.verdict.value)}** | {sources} | {{ref}}`{row['anchor']}` |")
     return ":::{table} Every checkable claim of the article, its verdict and where it is checked\n:name: tbl-register\n" \
            ":widths: 30 12 18 10 18 12\n\n" + "\n".join(rows) + "\n:::\n"
 

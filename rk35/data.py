@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -54,6 +55,12 @@ REFUSED = [
     ("a row with more or fewer cells than the header", "test_a_row_with_a_cell_too_many"),
     ("a file datapackage.json lists that is missing", "test_a_listed_file_that_is_missing"),
     ("a file in data/ that datapackage.json does not list", "test_a_file_present_but_not_listed"),
+    ("a URL that is not http or https (javascript:, data: …)", "test_a_url_that_is_not_http"),
+    ("a control, zero-width or bidirectional-override character in text", "test_a_hidden_character"),
+    ("text with a leading or trailing space", "test_a_leading_or_trailing_space"),
+    ("text beginning with =, +, - or @, which a spreadsheet would run as a formula",
+     "test_a_cell_a_spreadsheet_would_run_as_a_formula"),
+    ("text longer than its field's limit (1,000 characters unless the schema sets one)", "test_text_longer_than_its_limit"),
 ]
 
 
@@ -172,10 +179,53 @@ def _is_date(text: str) -> bool:
     return True
 
 
+#: Characters no text cell may hold: control characters (line breaks and tabs included), zero-width characters and
+#: bidirectional overrides and isolates (they can make text read differently from what it is).
+FORBIDDEN_CHARACTERS = re.compile("[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
+                                  "\u2060-\u2064\u2066-\u2069\ufeff]")
+#: A spreadsheet reads a cell that begins with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@")
+#: The longest text a cell may hold, unless its schema sets its own maxLength.
+TEXT_LIMIT = 1000
+
+
+def _text_problems(resource: dict, data_dir: Path) -> list[str]:
+    """Text that cannot be right: hidden characters, stray spaces, a formula, excessive length, a URL that is not
+    http(s). A field may allow a leading sign with `"rk35:leadingSign": true` in its schema (none does)."""
+    problems = []
+    fields = [f for f in resource.get("schema", {}).get("fields", []) if f["type"] == "string"]
+    path = resource["path"]
+    if not fields:  # the basemap (JSON) has no text cells
+        return problems
+    for line, row in _read_raw(data_dir / path).iterrows():
+        for field in fields:
+            name, text = field["name"], row[field["name"]]
+            if not text:
+                continue
+            where = _location(path, line, name)
+            hidden = FORBIDDEN_CHARACTERS.search(text)
+            if hidden:
+                problems.append(f"{where}: text: a hidden or control character U+{ord(hidden.group()):04X} "
+                                f"at position {hidden.start() + 1}")
+            if text != text.strip():
+                problems.append(f"{where}: text: leading or trailing space (found {text[:40]!r})")
+            if text.startswith(FORMULA_START) and not field.get("rk35:leadingSign"):
+                problems.append(f"{where}: text: begins with {text[0]!r}, which a spreadsheet reads as a formula "
+                                f"(found {text[:40]!r})")
+            limit = field.get("constraints", {}).get("maxLength", TEXT_LIMIT)
+            if len(text) > limit:
+                problems.append(f"{where}: text: {len(text):,} characters, more than the {limit:,} allowed")
+            if field.get("format") == "uri" and not re.match(r"^https?://[^\s<>\"]+$", text):
+                problems.append(f"{where}: text: not an http(s) URL (found {text[:60]!r})")
+    return problems
+
+
 def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
     """Rules the Table Schema cannot express."""
     problems = []
     by_name = {r["name"]: r for r in descriptor["resources"]}
+    for resource in descriptor["resources"]:
+        problems += _text_problems(resource, data_dir)
     if "investment" in by_name:
         path = by_name["investment"]["path"]
         frame = _read_raw(data_dir / path)
@@ -432,13 +482,14 @@ def row_sources(row: pd.Series) -> tuple[str, ...]:
 def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
     """A MyST list of links: publisher, title, date. Unknown ids are an error."""
     sources = load_sources() if sources is None else sources
+    from rk35.text import md, md_link
+
     items = []
     for sid in dict.fromkeys(source_ids):  # keep order, drop repeats
         if sid not in sources.index:
             raise DataError(f"source_id {sid!r} is cited but not in data/sources.csv")
         s = sources.loc[sid]
-        title = s["title"].replace("[", "(").replace("]", ")")
-        items.append(f"- {s['publisher']}, [{title}](<{s['url']}>), {s['published']} (`{sid}`)")
+        items.append(f"- {md(s['publisher'])}, {md_link(s['title'], s['url'])}, {md(s['published'])} ({md(sid)})")
     return "\n".join(items)
 
 

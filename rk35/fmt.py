@@ -72,9 +72,8 @@ class Table:
     one per run), and a plain-text rendition for the PDF and for nbval."""
 
     def __init__(self, frame, name: str, precision: int | None = None) -> None:
-        styler = frame.style.set_uuid(name).hide(axis="index")
-        if precision is not None:
-            styler = styler.format(precision=precision)
+        # escape="html": a cell's text is text, never markup (see rk35.text)
+        styler = frame.style.set_uuid(name).hide(axis="index").format(precision=precision, escape="html")
         self.html = styler.to_html()
         self.text = frame.to_string(index=False, float_format=None if precision is None else f"{{:.{precision}f}}".format)
 

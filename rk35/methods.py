@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from rk35 import claims_context, claims_trade, verdicts
+from rk35.text import md_cell, md_link
 from rk35.data import DATA_DIR, REFUSED, load_sources, record_read, validate_package
 
 
 def _cell(text) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    return md_cell(text if text is not None else "")
 
 
 def data_dictionary() -> str:
@@ -23,10 +24,10 @@ def data_dictionary() -> str:
             size = f"{rows:,} rows"
         else:
             size = f"{path.stat().st_size / 1024:,.0f} KiB, {resource.get('format', 'file')}"
-        out.append(f"### `{resource['name']}`\n\n**{_cell(resource.get('title', ''))}** — {size}; "
+        out.append(f"### {_cell(resource['name'])}\n\n**{_cell(resource.get('title', ''))}** — {size}; "
                    f"{{download}}`{resource['path']} <../data/{resource['path']}>`\n\n{_cell(resource.get('description', ''))}\n")
         if schema:
-            keys = ", ".join(schema.get("primaryKey", []))
+            keys = ", ".join(_cell(k) for k in schema.get("primaryKey", []))
             out.append(f"Primary key: {keys}.\n")
             out.append("| Field | Type | Required | Meaning |\n|---|---|---|---|")
             for field in schema["fields"]:
@@ -34,8 +35,8 @@ def data_dictionary() -> str:
                 allowed = field.get("constraints", {}).get("enum")
                 meaning = _cell(field.get("description", ""))
                 if allowed:
-                    meaning += (" " if meaning else "") + "One of: " + ", ".join(f"`{a}`" for a in allowed) + "."
-                out.append(f"| `{field['name']}` | {field['type']} | {required} | {meaning} |")
+                    meaning += (" " if meaning else "") + "One of: " + ", ".join(_cell(a) for a in allowed) + "\\."
+                out.append(f"| {_cell(field['name'])} | {_cell(field['type'])} | {required} | {meaning} |")
             out.append("")
         licences = resource.get("licenses")
         if licences:
@@ -60,8 +61,7 @@ def source_table() -> str:
     sources = load_sources()
     rows = ["| Source | Publisher | Title | Published |", "|---|---|---|---|"]
     for sid, s in sources.sort_index().iterrows():
-        rows.append(f"| `{sid}` | {_cell(s['publisher'])} | [{_cell(s['title']).replace('[', '(').replace(']', ')')}](<{s['url']}>) "
-                    f"| {_cell(s['published'])} |")
+        rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {md_link(s['title'], s['url'])} | {_cell(s['published'])} |")
     return f"{len(sources)} sources, by id.\n\n" + "\n".join(rows) + "\n"
 
 
@@ -74,4 +74,16 @@ def refused() -> str:
             "(a problem with a whole file names the file):\n\n" + items + "\n\n"
             "A change to a data file that is not recorded in `datapackage.json` (its checksum and size, with "
             "`make checksums`) is refused too. Each kind has a test that breaks a copy of the package and checks "
-            "the message (`tests/test_bad_input.py`).\n")
+            "the message (`tests/test_bad_input.py`).\n\n"
+            "### Text from the data is shown as text\n\n"
+            "Titles, publishers, quotes, notes and reasons were copied from web pages. None of them can become markup "
+            "in this book: every string from the data reaches a page through one small set of functions "
+            "(`rk35/text.py`) that make it literal text for where it goes. In Markdown every punctuation character is "
+            "escaped, so no emphasis, link, role or HTML tag can come from a cell; the HTML and LaTeX writers then "
+            "escape it as text (nothing from the data is passed raw to LaTeX); tables written as HTML escape their "
+            "cells; charts carry data as data. Links lead only to http(s) addresses. Tests send hostile strings "
+            "(markup, roles, LaTeX specials, Hangul, Cyrillic, very long text, generated at random as well as a fixed "
+            "list) through every renderer and check that they come out as the same characters.\n\n"
+            "The CSV files the book offers for download are the validated package files themselves. Because the "
+            "loader refuses any text cell that begins with `=`, `+`, `-` or `@`, none of them can carry a formula "
+            "that a spreadsheet would run when a reader opens it.\n")

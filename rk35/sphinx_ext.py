@@ -33,7 +33,18 @@ def _builder_inited(app) -> None:
     app.add_css_file("rk35.css")
 
 
+def _unescape_link_targets(app, doctree) -> None:
+    """MyST (markdown-it's link normaliser) turns '&' in a link target into '&amp;', which the writers escape
+    again: a source URL with a query string ('?id=1&no=2') would lead nowhere. Put the '&' back."""
+    from docutils import nodes
+
+    for node in doctree.findall(nodes.reference):
+        if "&amp;" in node.get("refuri", ""):
+            node["refuri"] = node["refuri"].replace("&amp;", "&")
+
+
 def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
+    app.connect("doctree-read", _unescape_link_targets)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -11,6 +11,7 @@ from enum import Enum
 from math import isfinite
 
 from rk35.data import source_list
+from rk35.text import md
 
 
 class Verdict(Enum):
@@ -81,9 +82,9 @@ class Assessment:
         return (
             f":::{{admonition}} Verdict: {self.verdict.value}\n"
             f":class: verdict {self.verdict.css_class}\n\n"
-            f"**Claim `{self.claim_id}`.** Stated: {self.stated}. Found: {self.found}.\n\n"
-            f"{self.reason}\n\n"
-            f"*Rule:* {self.rule}\n\n"
+            f"**Claim {md(self.claim_id)}.** Stated: {md(self.stated)}. Found: {md(self.found)}.\n\n"
+            f"{md(self.reason)}\n\n"
+            f"*Rule:* {md(self.rule)}\n\n"
             f"*Sources:*\n\n{cited}\n"
             f":::\n"
         )
@@ -146,7 +147,7 @@ def ceiling_verdict(limit: float, values: list[float]) -> Verdict:
 def scale_table(name: str = "tbl-verdict-scale") -> str:
     """The scale as a numbered MyST table, for the book."""
     rows = ["| Verdict | Meaning |", "|---|---|"]
-    rows += [f"| {v.value} | {v.meaning} |" for v in Verdict]
+    rows += [f"| {md(v.value)} | {md(v.meaning)} |" for v in Verdict]
     body = "\n".join(rows)
     return f":::{{table}} The verdict scale used for every claim in the book\n:name: {name}\n\n{body}\n:::\n"
 

@@ -158,3 +158,36 @@ def test_every_kind_the_methods_appendix_lists_has_a_test():
     for kind, test_name in REFUSED:
         assert test_name in names, f"{kind!r}: no test named {test_name}"
     assert len(REFUSED) >= 12
+
+
+def test_a_url_that_is_not_http(data_copy):
+    edit_cell(data_copy / "sources.csv", 5, "url", "javascript:alert(document.domain)")
+    first = refused(data_copy)
+    assert first.startswith("data/sources.csv, line 5, field 'url': text: not an http(s) URL")
+
+
+@pytest.mark.parametrize("character", ["\u202e", "\u200b", "\u0007", "\u2066", "\ufeff"])
+def test_a_hidden_character(data_copy, character):
+    edit_cell(data_copy / "sources.csv", 6, "title", f"Trade up{character}25 times")
+    first = refused(data_copy)
+    assert first.startswith("data/sources.csv, line 6, field 'title': text: a hidden or control character")
+    assert f"U+{ord(character):04X}" in first
+
+
+@pytest.mark.parametrize("value", [" KITA", "KITA "])
+def test_a_leading_or_trailing_space(data_copy, value):
+    edit_cell(data_copy / "sources.csv", 7, "publisher", value)
+    assert refused(data_copy).startswith("data/sources.csv, line 7, field 'publisher': text: leading or trailing space")
+
+
+@pytest.mark.parametrize("value", ['=HYPERLINK("https://example.org","click")', "+1+cmd|' /C calc'!A0", "@SUM(A1)"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula(data_copy, value):
+    edit_cell(data_copy / "trade_annual.csv", 8, "note", value)
+    first = refused(data_copy)
+    assert first.startswith("data/trade_annual.csv, line 8, field 'note': text: begins with")
+    assert "formula" in first
+
+
+def test_text_longer_than_its_limit(data_copy):
+    edit_cell(data_copy / "events.csv", 9, "note", "x" * 1001)
+    assert refused(data_copy).startswith("data/events.csv, line 9, field 'note': text: 1,001 characters")

@@ -5,6 +5,7 @@ import json
 import pytest
 
 import rk35
+import rk35.text
 from rk35.claims import assess_all
 from rk35.verdicts import Verdict
 from tests.conftest import ROOT
@@ -34,7 +35,7 @@ def test_every_verdict_cites_sources_that_exist(assessed):
         if a.verdict not in (Verdict.CONTEXT_ONLY, Verdict.NOT_VERIFIABLE):
             assert a.sources, claim_id
         text = a.admonition()  # raises DataError on an unknown source id
-        assert f"`{claim_id}`" in text
+        assert f"**Claim {rk35.text.md(claim_id)}.**" in text
 
 
 def test_opinions_are_context_only_and_only_opinions_are(assessed):

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import rk35
+from rk35.text import md
 from rk35 import context as X
 from rk35 import data as D
 from rk35 import methods
@@ -54,8 +55,11 @@ def test_register_has_a_row_and_a_link_per_claim():
 def test_data_dictionary_covers_every_resource():
     text = methods.data_dictionary()
     for resource in D.validate_package()["resources"]:
-        assert f"### `{resource['name']}`" in text and f"<../data/{resource['path']}>" in text
+        assert f"### {md(resource['name'])}\n" in text and f"<../data/{resource['path']}>" in text
 
 
 def test_source_table_lists_every_source():
-    assert methods.source_table().count("\n| `") == len(rk35.load_sources())
+    table = methods.source_table()
+    assert table.count("\n| ") == len(rk35.load_sources()) + 1  # and the header row
+    for source_id in rk35.load_sources().index:
+        assert f"\n| {md(source_id)} | " in table

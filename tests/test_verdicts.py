@@ -56,7 +56,7 @@ def test_admonition_class_follows_the_verdict():
     a = Assessment("x", Verdict.PARTLY_HOLDS, "a", "b", "rule", "reason", ("trade:KITA_YONHAP_2023",))
     text = a.admonition()
     assert text.startswith(":::{admonition} Verdict: partly holds\n:class: verdict verdict-partly-holds")
-    assert "trade:KITA_YONHAP_2023" in text and "https://" in text
+    assert "trade\\:KITA\\_YONHAP\\_2023" in text and "(<https://" in text
 
 
 def test_every_verdict_has_a_css_class_in_the_stylesheet():

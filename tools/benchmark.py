@@ -136,6 +136,7 @@ def benchmark(runs: int) -> list[tuple[str, str]]:
         # (f) the PDF build alone
         pdf = []
         for _ in range(runs):
+            shutil.rmtree(project / "_build" / "latex", ignore_errors=True)  # no LaTeX aux files from a previous run
             seconds, _ = timed([str(project / ".venv/bin/python"), "tools/build_book.py", "pdflatex"], project, env)
             pdf.append(seconds)
         print(f"  (f) PDF build alone: {median(pdf):.1f} s", flush=True)

@@ -1,0 +1,54 @@
+"""The one boundary where text from the data package becomes text on a page.
+
+Every title, publisher, quote, note and reason in `data/` was copied from web pages. None of it may become markup:
+a title with `<img onerror=…>`, `*stars*`, a MyST role or a LaTeX special must reach the reader as those very
+characters. So data text reaches a page only through these functions:
+
+- `md(text)`: for Markdown/MyST that Sphinx parses (verdict boxes, tables, lists): every ASCII punctuation
+  character is backslash-escaped, which CommonMark defines as the literal character. No markup, no role, no raw
+  HTML, no entity can survive; Sphinx then holds it as a plain text node, and the HTML writer escapes it
+  (`&lt;img`) and the LaTeX writer escapes it (`\\textless{}`) by themselves: nothing is ever passed raw to LaTeX.
+- `md_cell(text)`: the same for a cell of a Markdown table (no line break either).
+- `md_link(text, url)`: a link whose text is escaped and whose target is an http(s) URL, percent-encoded.
+- `html(text)`: for the few places that write HTML directly (tables rendered by pandas, chart containers).
+- Charts: data go into vega specs as data values; vega draws them as SVG text and its tooltips escape HTML.
+
+The loader guarantees what escaping cannot: no control, zero-width or bidirectional-override characters, no
+leading or trailing spaces, no cell a spreadsheet would read as a formula, only http(s) URLs (see rk35.data).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from urllib.parse import quote
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def md(text) -> str:
+    """Data text as literal MyST Markdown: every ASCII punctuation character escaped, line breaks as spaces."""
+    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split("\n")))
+
+
+def md_cell(text) -> str:
+    """Data text for a cell of a Markdown table ('|' is escaped like every other punctuation character)."""
+    return md(text)
+
+
+def url(address: str) -> str:
+    """An http(s) URL, percent-encoded so that it cannot close the link that holds it."""
+    if not re.match(r"^https?://", address):
+        raise ValueError(f"not an http(s) URL: {address!r}")
+    return quote(address, safe=_URL_SAFE)
+
+
+def md_link(text, address: str) -> str:
+    """A Markdown link: escaped text, a percent-encoded http(s) target."""
+    return f"[{md(text)}](<{url(address)}>)"
+
+
+def html(text) -> str:
+    """Data text for HTML written by the book itself (quotes escaped too: safe inside attributes)."""
+    return _html.escape(str(text), quote=True)
