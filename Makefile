@@ -19,7 +19,11 @@ DEBIAN_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended l
 export PYTHONPATH := $(CURDIR)
 
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
-STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.stamp)
+# Longest first (the map makes rails the slowest), so that parallel execution does not end on one long job.
+LONGEST_FIRST := rails gas trade opening register pressure
+STAMPS := $(foreach nb,$(LONGEST_FIRST),$(filter book/$(nb).ipynb,$(NOTEBOOKS))) \
+	$(filter-out $(LONGEST_FIRST:%=book/%.ipynb),$(NOTEBOOKS))
+STAMPS := $(STAMPS:book/%.ipynb=_build/.executed/%.stamp)
 DATA := $(sort $(wildcard data/*))
 MODULE := $(sort $(wildcard rk35/*.py rk35/static/* rk35/fonts/*))
 PAGES := _config.yml _toc.yml $(sort $(wildcard book/*.md book/*.bib))

@@ -126,8 +126,10 @@ def mercator_view(extent, width: int, height: int) -> dict:
 
     scale = min(width / radians(east - west), height / (y(north) - y(south)))
     centre_lat = (2 * atan(exp((y(north) + y(south)) / 2)) - pi / 2) * 180 / pi
+    # clipExtent cuts the outlines to the panel geometrically (d3-geo): the outlines of Russia and China are drawn
+    # only where they show, which makes the PNG several times faster to render than an SVG clip path would
     return {"type": "mercator", "scale": scale, "center": [(west + east) / 2, centre_lat],
-            "translate": [width / 2, height / 2]}
+            "translate": [width / 2, height / 2], "clipExtent": [[0, 0], [width, height]]}
 
 
 def _short(name: str) -> str:
@@ -145,7 +147,7 @@ def _map_panel(projects, places, corridors, topology, extent, labelled, size, ti
     projection = mercator_view(extent, *size)
     countries = subset_topology(topology, MAP_COUNTRIES)
     base = alt.Chart(alt.Data(values=countries, format=alt.DataFormat(type="topojson", feature="countries"))).mark_geoshape(
-        fill="#EEEEEE", stroke="#FFFFFF", strokeWidth=0.8, clip=True).project(**projection)
+        fill="#EEEEEE", stroke="#FFFFFF", strokeWidth=0.8).project(**projection)
     modes = ["rail", "road and rail", "sea", "pipeline"]
     routes = alt.Chart(vertices).mark_line(strokeWidth=2, clip=True).encode(
         longitude="lon:Q", latitude="lat:Q", detail="corridor:N", order="order:Q",

@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
@@ -79,7 +80,9 @@ def main(argv: list[str]) -> None:
     for arg in argv:
         print(f"executing {arg}", flush=True)
         path = Path(arg)
+        start = time.perf_counter()
         read = execute(path)
+        print(f"executed {arg} in {time.perf_counter() - start:.1f} s", flush=True)
         if path.resolve().parent == ROOT / "book":
             write_dependencies(path, read)
 
