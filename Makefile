@@ -114,7 +114,7 @@ $(HTML): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py tools/check
 pdf: $(PDF)
 
 $(PDF): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py | debian-packages
-	$(PY) tools/build_book.py pdflatex
+	+$(PY) tools/build_book.py pdflatex
 	@test -s _build/latex/book.pdf
 	@touch $@
 

@@ -67,25 +67,87 @@ def date(iso: str) -> Text:
     raise ValueError(f"not an ISO date: {iso!r}")
 
 
-class Table:
-    """A table for the book: HTML without index and with a fixed id (pandas draws a random
-    one per run), and a plain-text rendition for the PDF and for nbval."""
+def cell(value, decimals: int | None = None, plain: bool = False) -> str:
+    """One table cell as the reader sees it: "—" for a gap, "yes" or blank for a flag, a number at its stated
+    precision (thousands separated unless plain, e.g. a year), text as it is."""
+    import math
 
-    def __init__(self, frame, name: str, precision: int | None = None) -> None:
-        # escape="html": a cell's text is text, never markup (see rk35.text)
-        styler = frame.style.set_uuid(name).hide(axis="index").format(precision=precision, escape="html")
-        self.html = styler.to_html()
-        self.text = frame.to_string(index=False, float_format=None if precision is None else f"{{:.{precision}f}}".format)
+    if value is None or value is getattr(__import__("pandas"), "NA") or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else ""
+    if isinstance(value, int) or type(value).__name__.startswith("int"):
+        return str(int(value)) if plain else _number(int(value), 0)
+    if isinstance(value, float) or type(value).__name__.startswith("float"):
+        if decimals is None:  # as short as the value allows, never in exponent form
+            text = f"{float(value):,.6f}".rstrip("0").rstrip(".")
+            return text.replace("-", MINUS, 1) if text.startswith("-") else text
+        return _number(float(value), int(decimals))
+    return str(value)
+
+
+class Table:
+    """A table for the book, written once as a MyST Markdown table: Sphinx then sets it as a real table in the HTML
+    (no index, human headers) and in the PDF (a tabulary, not a monospace dump). Cells follow `cell`; every cell's
+    text goes through rk35.text.md_cell, so data text stays text. With a caption and a label the table is numbered
+    ("Table 2.3") and can be glued with {glue:md}."""
+
+    def __init__(self, frame, columns: dict[str, str], caption: str | None = None, label: str | None = None,
+                 decimals: dict[str, int] | None = None, plain: tuple[str, ...] = (),
+                 labels: dict[str, dict] | None = None) -> None:
+        from rk35.text import md_cell
+
+        for column, mapping in (labels or {}).items():  # codes in the data, words for the reader
+            frame = frame.assign(**{column: frame[column].map(lambda v, m=mapping: m.get(v, v))})
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise KeyError(f"table columns not in the frame: {missing}")
+        decimals = decimals or {}
+        rows = []
+        for _, record in frame.iterrows():
+            row = []
+            for column in columns:
+                stated = record.get(f"{column}_decimals")
+                places = decimals.get(column, None if stated is None or _missing(stated) else int(stated))
+                row.append(cell(record[column], places, plain=column in plain or column.endswith("year")))
+            rows.append(row)
+        self.headers = list(columns.values())
+        self.rows = rows
+        numeric = [all(_looks_numeric(r[i]) for r in rows) and bool(rows) for i in range(len(columns))]
+        align = "|" + "|".join("--:" if n else ":--" for n in numeric) + "|"
+        body = ["| " + " | ".join(md_cell(h) for h in self.headers) + " |", align]
+        body += ["| " + " | ".join(md_cell(v) if v else " " for v in row) + " |" for row in rows]
+        table = "\n".join(body)
+        if caption:
+            head = f":::{{table}} {md_cell(caption)}\n" + (f":name: {label}\n" if label else "")
+            table = head + "\n" + table + "\n:::"
+        self.markdown = table + "\n"
+        widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(self.headers)]
+        lines = ["  ".join(h.ljust(w) for h, w in zip(self.headers, widths))]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in rows]
+        self.text = "\n".join(line.rstrip() for line in lines)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html, "text/plain": self.text}
+        return {"text/markdown": self.markdown, "text/plain": self.text}
 
     def __repr__(self) -> str:
         return self.text
 
 
-def table(frame, name: str, precision: int | None = None) -> Table:
-    return Table(frame, name, precision)
+def _missing(value) -> bool:
+    import pandas as pd
+
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _looks_numeric(text: str) -> bool:
+    return text in ("—", "") or text.replace(",", "").replace(".", "").replace(MINUS, "").replace("+", "").replace("%", "").strip().isdigit()
+
+
+def table(frame, columns: dict[str, str], caption: str | None = None, label: str | None = None,
+          decimals: dict[str, int] | None = None, plain: tuple[str, ...] = (), labels: dict[str, dict] | None = None) -> Table:
+    """A reader's table of some columns of a frame, with their headers: see Table."""
+    return Table(frame, columns, caption, label, decimals, plain, labels)
 
 
 def ordinal(n: int) -> Text:

@@ -17,6 +17,9 @@ FLOW_LABELS = {
     "imports_kor_from_rus": "Korean imports from Russia",
 }
 REPORTER_LABELS = {"KOR": "Korean-reported", "RUS": "Russian-reported", "other": "Other / basis unclear"}
+PERIOD_LABELS = {"full_year": "full year", "jan_mar": "January–March", "jan_apr": "January–April",
+                 "jan_jun": "January–June", "jan_jul": "January–July", "jan_sep": "January–September",
+                 "jan_nov": "January–November", "feb": "February"}
 
 #: How the chapter picks one value per year where Korean sources differ (e.g. 22.4 vs 22.5 for 2012).
 PREFERENCE_RULE = (

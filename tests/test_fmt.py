@@ -49,13 +49,34 @@ def test_text_survives_the_glue_roles_literal_eval():
         assert literal_eval(repr(Text(text))) == text
 
 
-def test_tables_have_a_stable_id():
+def test_a_table_reads_as_a_readers_table():
     import pandas as pd
 
     from rk35.fmt import table
 
-    frame = pd.DataFrame({"a": [1.234]})
-    first, again = table(frame, "t1", 2)._repr_mimebundle_(), table(frame, "t1", 2)._repr_mimebundle_()
-    assert first == again
-    assert 'id="T_t1"' in first["text/html"] and "1.23" in first["text/html"]
-    assert first["text/plain"].split() == ["a", "1.23"]
+    frame = pd.DataFrame({"year": pd.array([2022, 2023], dtype="Int64"), "value": pd.array([21.15, None], dtype="Float64"),
+                          "value_decimals": pd.array([2, None], dtype="Int64"), "flag": [True, False],
+                          "count": pd.array([1431, 12000], dtype="Int64"), "code": ["KOR", "RUS"]})
+    t = table(frame, {"year": "Year", "value": "US$ billion", "flag": "Lower bound", "count": "Items", "code": "Reported by"},
+              labels={"code": {"KOR": "Korean-reported"}})
+    assert t.rows == [["2022", "21.15", "yes", "1,431", "Korean-reported"], ["2023", "—", "", "12,000", "RUS"]]
+    assert t.headers == ["Year", "US$ billion", "Lower bound", "Items", "Reported by"]
+    bundle = t._repr_mimebundle_()
+    assert set(bundle) == {"text/markdown", "text/plain"}  # a document table in HTML and PDF, never pandas HTML
+    assert bundle == table(frame, {"year": "Year", "value": "US$ billion", "flag": "Lower bound", "count": "Items",
+                                   "code": "Reported by"}, labels={"code": {"KOR": "Korean-reported"}})._repr_mimebundle_()
+    for raw in ("NaN", "nan", "None", "True", "False", "<NA>", "value_usd_bn"):
+        assert raw not in bundle["text/markdown"] and raw not in bundle["text/plain"]
+    assert "|--:|" in bundle["text/markdown"].replace("|:--|", "|").replace("||", "|")  # numbers right-aligned
+    captioned = table(frame, {"year": "Year"}, caption="Years", label="tbl-years").markdown
+    assert captioned.startswith(":::{table} Years\n:name: tbl-years\n")
+
+
+def test_a_table_refuses_a_column_the_frame_lacks():
+    import pandas as pd
+    import pytest
+
+    from rk35.fmt import table
+
+    with pytest.raises(KeyError, match="missing_column"):
+        table(pd.DataFrame({"a": [1]}), {"missing_column": "A"})

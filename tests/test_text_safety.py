@@ -139,11 +139,11 @@ def test_a_table_cell_shows_its_text(value):
 
 @settings(max_examples=60, deadline=None)
 @given(hostile)
-def test_a_data_table_escapes_its_cells(value):
-    page = Page(Table(pd.DataFrame({"title": [value], "value": [1.5]}), "hostile").html)
-    assert value in "".join(page.chunks)
-    assert set(page.tags) <= {"style", "table", "thead", "tbody", "tr", "th", "td"}
-    assert not any(name.startswith("on") for name, _ in page.attributes)
+def test_a_data_table_shows_its_cells_as_text(value):
+    table = Table(pd.DataFrame({"title": [value], "value": [1.5]}), {"title": value, "value": "Value"})
+    page = Page(render_myst(table.markdown))
+    assert_literal(page, value, times=2)  # header and cell
+    assert page.tags.count("td") == 2
 
 
 @settings(max_examples=60, deadline=None)

@@ -247,3 +247,20 @@ def test_source_links_keep_their_query_strings():
     methods = (HTML / "book" / "methods.html").read_text(encoding="utf-8")
     assert "&amp;amp;" not in methods
     assert 'href="http://global.kita.net/about/newsView.do?id=&amp;no=2525&amp;searchWrd=&amp;pageIndex=1"' in methods
+
+
+RAW_VALUES = ("NaN", "nan", "None", "True", "False", "<NA>")
+
+
+def test_no_table_shows_raw_pandas_values_or_an_index():
+    for page in sorted((HTML / "book").glob("*.html")):
+        markup = page.read_text(encoding="utf-8")
+        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+                 for c in re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", markup, flags=re.S)]
+        assert not [c for c in cells if c in RAW_VALUES], page.name
+        assert "dataframe" not in markup and ">line</th>" not in markup, page.name
+
+
+def test_the_pdf_has_no_monospace_table_dumps_or_raw_values(pdf_text):
+    assert ",→" not in pdf_text and "<NA>" not in pdf_text
+    assert not re.search(r"\bNaN\b", pdf_text)
