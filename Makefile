@@ -32,7 +32,7 @@ VALIDATED := _build/.validated
 HTML := _build/.html.stamp
 PDF := _build/.pdf.stamp
 
-.PHONY: book html pdf execute validate test venv debian-packages lock checksums benchmark determinism clean
+.PHONY: book html pdf execute validate lab test venv debian-packages lock checksums benchmark determinism clean
 
 book: html pdf
 
@@ -117,6 +117,12 @@ $(PDF): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py | debian-pac
 	+$(PY) tools/build_book.py pdflatex
 	@test -s _build/latex/book.pdf
 	@touch $@
+
+## Re-run a chapter yourself: JupyterLab in the locked environment, at the chapters --------------------------
+# The kernel imports the book's module from this folder (PYTHONPATH) and reads data/ as the build does.
+
+lab: $(VENV_OK) $(VALIDATED)
+	$(VENV)/bin/jupyter-lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Tests ---------------------------------------------------------------------
 # 1. nbval (stored outputs = a fresh run), the data package and the module, on the tree as committed;
