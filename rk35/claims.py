@@ -75,3 +75,30 @@ def verdict_chart(assessed: dict):
     return titled(chart, f"{int(top['claims'])} of {int(counts['claims'].sum())} claims: {top['verdict']}",
                   "The article's checkable claims by verdict (one scale for the whole book).",
                   "the book's verdicts (rk35.claims), from the data package")
+
+
+def _number_word(n: int) -> str:
+    return ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] if n < 10 else f"{n:,}"
+
+
+def scorecard(assessed: dict):
+    """All six verdict counts in one sentence, the finding first (none contradicted, or how many)."""
+    from rk35.fmt import Text
+    from rk35.verdicts import Verdict
+
+    count = {v: sum(a.verdict is v for a in assessed.values()) for v in Verdict}
+    opinions = count[Verdict.CONTEXT_ONLY]
+    checked = len(assessed) - opinions
+    against = count[Verdict.DOES_NOT_HOLD]
+    head = (f"Of the {checked} claims checked, "
+            + ("none is contradicted by the sources" if against == 0 else
+               f"{_number_word(against)} {'is' if against == 1 else 'are'} contradicted by the sources"))
+    parts = [f"{count[Verdict.HOLDS]} hold", f"{count[Verdict.HOLDS_APPROXIMATELY]} hold approximately",
+             f"{count[Verdict.PARTLY_HOLDS]} partly hold"]
+    if against:
+        parts.append(f"{against} do not hold")
+    parts.append(f"{count[Verdict.NOT_VERIFIABLE]} cannot be checked with the sources found")
+    body = ", ".join(parts[:-1]) + " and " + parts[-1]
+    tail = (f"; {_number_word(opinions)} more {'is an opinion' if opinions == 1 else 'are opinions'}, "
+            "shown for context and not checked.")
+    return Text(f"{head}: {body}{tail}")

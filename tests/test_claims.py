@@ -54,3 +54,18 @@ def test_numeric_claims_state_a_value():
 def test_quotes_are_in_the_claims_table_only_briefly():
     claims = rk35.load_claims()
     assert claims["quote"].str.len().max() <= 240
+
+
+def test_the_scorecard_states_all_six_counts(assessed):
+    from rk35.claims import scorecard
+
+    text = scorecard(assessed)
+    counts = {v: sum(a.verdict is v for a in assessed.values()) for v in Verdict}
+    checked = len(assessed) - counts[Verdict.CONTEXT_ONLY]
+    assert text.startswith(f"Of the {checked} claims checked, ")
+    assert ("none is contradicted" in text) == (counts[Verdict.DOES_NOT_HOLD] == 0)
+    for verdict, phrase in ((Verdict.HOLDS, "hold,"), (Verdict.HOLDS_APPROXIMATELY, "hold approximately"),
+                            (Verdict.PARTLY_HOLDS, "partly hold"),
+                            (Verdict.NOT_VERIFIABLE, "cannot be checked with the sources found")):
+        assert f"{counts[verdict]} {phrase}" in text
+    assert "opinion" in text

@@ -264,3 +264,11 @@ def test_no_table_shows_raw_pandas_values_or_an_index():
 def test_the_pdf_has_no_monospace_table_dumps_or_raw_values(pdf_text):
     assert ",→" not in pdf_text and "<NA>" not in pdf_text
     assert not re.search(r"\bNaN\b", pdf_text)
+
+
+def test_the_front_page_opens_with_the_scorecard():
+    from rk35.claims import assess_all, scorecard
+
+    text = page_text(HTML / "book" / "intro.html")
+    line = scorecard(assess_all())
+    assert line in text and text.index(line) < text.index("What this book is")
