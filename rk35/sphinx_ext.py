@@ -43,7 +43,38 @@ def _unescape_link_targets(app, doctree) -> None:
             node["refuri"] = node["refuri"].replace("&amp;", "&")
 
 
+#: The LaTeX admonition type each verdict box is set as; _config.yml's sphinxsetup colours each type with the
+#: verdict's colour (the palette of the HTML), and the verdict word stays in the box's title for greyscale print.
+VERDICT_LATEX = {
+    "verdict-holds": "tip",
+    "verdict-holds-approximately": "hint",
+    "verdict-partly-holds": "attention",
+    "verdict-does-not-hold": "danger",
+    "verdict-not-verifiable": "important",
+    "verdict-context-only": "caution",
+}
+
+
+def _latex_translator():
+    from sphinx.writers.latex import CR, LaTeXTranslator
+
+    class BookLaTeXTranslator(LaTeXTranslator):
+        """Sphinx's LaTeX writer, except that a verdict box is set in its verdict's colours."""
+
+        def visit_admonition(self, node) -> None:
+            kind = next((VERDICT_LATEX[c] for c in node.get("classes", []) if c in VERDICT_LATEX), None)
+            if kind is None:
+                return super().visit_admonition(node)
+            self.body.append(CR + r"\begin{sphinxadmonition}{%s}" % kind)
+            self.no_latex_floats += 1
+            if self.table:
+                self.table.has_problematic = True
+
+    return BookLaTeXTranslator
+
+
 def setup(app):
+    app.set_translator("latex", _latex_translator(), override=True)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("doctree-read", _unescape_link_targets)

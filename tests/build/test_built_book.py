@@ -272,3 +272,15 @@ def test_the_front_page_opens_with_the_scorecard():
     text = page_text(HTML / "book" / "intro.html")
     line = scorecard(assess_all())
     assert line in text and text.index(line) < text.index("What this book is")
+
+
+def test_every_verdict_box_in_the_pdf_is_set_in_its_verdicts_colours():
+    from rk35.claims import assess_all
+    from rk35.sphinx_ext import VERDICT_LATEX
+
+    tex = (ROOT / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
+    used = {a.verdict for a in assess_all().values()}
+    for verdict in used:
+        kind = VERDICT_LATEX[verdict.css_class]
+        assert f"\\begin{{sphinxadmonition}}{{{kind}}}{{Verdict: {verdict.value}}}" in tex, verdict
+    assert "\\begin{sphinxadmonition}{note}{Verdict" not in tex
