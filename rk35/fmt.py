@@ -70,9 +70,7 @@ def date(iso: str) -> Text:
 def cell(value, decimals: int | None = None, plain: bool = False) -> str:
     """One table cell as the reader sees it: "—" for a gap, "yes" or blank for a flag, a number at its stated
     precision (thousands separated unless plain, e.g. a year), text as it is."""
-    import math
-
-    if value is None or value is getattr(__import__("pandas"), "NA") or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return "yes" if value else ""
@@ -135,9 +133,12 @@ class Table:
 
 
 def _missing(value) -> bool:
+    """None, pandas' NA or a float NaN: a gap."""
+    import math
+
     import pandas as pd
 
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def _looks_numeric(text: str) -> bool:

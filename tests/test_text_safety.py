@@ -9,7 +9,6 @@ into a PDF with the book's LaTeX setup.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
