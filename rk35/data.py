@@ -191,7 +191,8 @@ TEXT_LIMIT = 1000
 
 def _text_problems(resource: dict, data_dir: Path) -> list[str]:
     """Text that cannot be right: hidden characters, stray spaces, a formula, excessive length, a URL that is not
-    http(s). A field may allow a leading sign with `"rk35:leadingSign": true` in its schema (none does)."""
+    http(s), a partial ISO date the calendar does not have. A field may allow a leading sign with
+    `"rk35:leadingSign": true` in its schema (none does)."""
     problems = []
     fields = [f for f in resource.get("schema", {}).get("fields", []) if f["type"] == "string"]
     path = resource["path"]
@@ -217,6 +218,8 @@ def _text_problems(resource: dict, data_dir: Path) -> list[str]:
                 problems.append(f"{where}: text: {len(text):,} characters, more than the {limit:,} allowed")
             if field.get("format") == "uri" and not re.match(r"^https?://[^\s<>\"]+$", text):
                 problems.append(f"{where}: text: not an http(s) URL (found {text[:60]!r})")
+            if field.get("constraints", {}).get("pattern") == PARTIAL_DATE and not _is_date(text):
+                problems.append(f"{where}: rule: not a date (found {text!r})")
     return problems
 
 
@@ -255,15 +258,6 @@ def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
             for pid in row["place_sequence"].split(";"):
                 if pid not in places:
                     problems.append(f"{_location(path, line, 'place_sequence')}: rule: {pid!r} is not in places.csv")
-    for resource in descriptor["resources"]:
-        dated = [f["name"] for f in resource.get("schema", {}).get("fields", [])
-                 if f.get("constraints", {}).get("pattern") == PARTIAL_DATE]
-        if not dated:
-            continue
-        for line, row in _read_raw(data_dir / resource["path"]).iterrows():
-            for field in dated:
-                if row[field] and not _is_date(row[field]):
-                    problems.append(f"{_location(resource['path'], line, field)}: rule: not a date (found {row[field]!r})")
     for name in ("trade_annual", "investment", "lng_imports", "lng_facts"):
         if name not in by_name:
             continue

@@ -69,7 +69,7 @@ def source_table() -> str:
 def refused() -> str:
     """What the loader refuses, as a MyST list (from rk35.data.REFUSED; each kind has its test)."""
     items = "\n".join(f"- {_cell(kind)};" for kind, _ in REFUSED[:-1]) + f"\n- {_cell(REFUSED[-1][0])}."
-    return (f"Before any chapter runs, the loader checks the whole package and stops the build at the first of "
+    return (f"Before any chapter runs, the loader checks the whole package and stops the build on any of "
             f"{len(REFUSED)} kinds of bad input, with a message that names the file, the line and the field "
             "(a problem with a whole file names the file):\n\n" + items + "\n\n"
             "A change to a data file that is not recorded in `datapackage.json` (its checksum and size, with "
