@@ -7,30 +7,135 @@ the two cannot disagree.
 from __future__ import annotations
 
 import rk35
-from rk35 import claims_context, claims_gas, claims_rails, claims_trade
+from rk35 import checks, judgements
+from rk35 import claims_context, claims_gas, claims_rails, claims_trade  # noqa: F401  (they register their checks)
 from rk35 import data as D
 from rk35.text import md_cell
 from rk35.verdicts import Assessment
 
 
-def assess_all() -> dict:
-    """Every assessed claim, by claim_id (loads the data package)."""
+def computed() -> dict[str, Assessment]:
+    """The verdicts computed from the data, by claim_id: one registered check per claim (rk35.checks)."""
+    return checks.run_all()
+
+
+def _merge(out: dict, part: dict) -> None:
+    overlap = set(out) & set(part)
+    if overlap:
+        raise ValueError(f"claims assessed twice: {sorted(overlap)}")
+    out.update(part)
+
+
+def assess_all() -> dict[str, Assessment]:
+    """Every claim's assessment, by claim_id, in the order of claims.csv: computed or judged, never both, never neither."""
     claims = rk35.load_claims()
-    out: dict[str, Assessment] = {}
-    parts = [
-        claims_trade.assess_all(rk35.load_trade(), rk35.load_investment(), claims),
-        claims_gas.assess_all(rk35.load_lng_imports(), rk35.load_lng_facts(), claims),
-        claims_rails.assess_all(rk35.load_projects(), rk35.load_project_events(), D.load_nine_bridges_areas(), claims,
-                                rk35.load_project_figures()),
-        claims_context.assess_all(D.load_export_controls(), D.load_transport(), D.load_events(), D.load_unsc_resolutions(),
-                                  D.load_article_record(), claims),
-    ]
-    for part in parts:
-        overlap = set(out) & set(part)
-        if overlap:
-            raise ValueError(f"claims assessed twice: {sorted(overlap)}")
-        out.update(part)
-    return out
+    out = computed()
+    _merge(out, judgements.assess())
+    missing = [c for c in claims.index if c not in out]
+    if missing:
+        raise ValueError(f"claims with no verdict (neither computed nor in data/judgements.csv): {missing}")
+    return {c: out[c] for c in claims.index}
+
+
+def for_chapter(chapter: str, assessed: dict | None = None) -> dict[str, Assessment]:
+    """The assessments of the claims a chapter checks (claims.csv's chapter column), in claims.csv order."""
+    claims = rk35.load_claims()
+    assessed = assess_all() if assessed is None else assessed
+    return {c: assessed[c] for c in claims.index[claims["chapter"] == chapter]}
+
+
+def glue_verdicts(chapter: str) -> dict[str, Assessment]:
+    """Glue every verdict box of a chapter as `verdict_<claim id>` (hyphens as underscores); return them."""
+    from IPython.display import Markdown
+    from myst_nb import glue
+
+    chosen = for_chapter(chapter)
+    for claim_id, a in chosen.items():
+        glue(glue_key(claim_id), Markdown(a.admonition()), display=False)
+    return chosen
+
+
+def glue_key(claim_id: str) -> str:
+    return "verdict_" + claim_id.replace("-", "_")
+
+
+#: Columns of the downloadable register (CSV and JSON), in order.
+REGISTER_COLUMNS = ["claim_id", "article_section", "quote", "chapter", "verdict", "rating", "rule", "how", "stated",
+                    "found", "reason", "reading", "source_ids", "as_of"]
+BOOK = "Russia–Korea at 35: an executable analytical book"
+
+
+def register_records(assessed: dict, claims) -> list[dict]:
+    """One record per claim: the claim, its verdict and rating, the rule, stated and found values, sources."""
+    judged = set(judgements.assess())
+    records = []
+    for claim_id, row in claims.iterrows():
+        a = assessed[claim_id]
+        records.append({
+            "claim_id": claim_id, "article_section": row["article_section"], "quote": row["quote"],
+            "chapter": row["chapter"], "verdict": a.verdict.value, "rating": a.verdict.rating, "rule": a.rule,
+            "how": "judged" if claim_id in judged else "computed", "stated": a.stated, "found": a.found,
+            "reason": a.reason, "reading": a.reading, "source_ids": list(a.sources), "as_of": a.as_of,
+        })
+    return records
+
+
+def write_register(folder, assessed: dict | None = None) -> tuple:
+    """Write the register as claims-register.csv and claims-register.json into folder; return the two paths."""
+    import csv
+    import io
+    import json
+    from pathlib import Path
+
+    claims = rk35.load_claims()
+    records = register_records(assess_all() if assessed is None else assessed, claims)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        row = {**record, "source_ids": ";".join(record["source_ids"]),
+               "rating": "" if record["rating"] is None else record["rating"]}
+        for key, value in row.items():
+            if isinstance(value, str) and value[:1] in D.FORMULA_START:
+                raise ValueError(f"register, claim {record['claim_id']}, {key}: text a spreadsheet would run as a formula")
+        writer.writerow(row)
+    paths = (folder / "claims-register.csv", folder / "claims-register.json")
+    paths[0].write_text(buffer.getvalue(), encoding="utf-8")
+    paths[1].write_text(json.dumps({"book": BOOK, "claims": records}, ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
+    return paths
+
+
+def claim_reviews(chapter: str, assessed: dict | None = None) -> list[dict]:
+    """schema.org ClaimReview records for the checked claims (opinions excluded) of a chapter page."""
+    from rk35.verdicts import Verdict
+
+    claims = rk35.load_claims()
+    record = D.load_article_record()
+    assessed = assess_all() if assessed is None else assessed
+    author = {"@type": "Person", "name": record.loc["author", "value"],
+              "affiliation": {"@type": "Organization", "name": "Russian International Affairs Council"}}
+    reviews = []
+    for claim_id, row in claims[claims["chapter"] == chapter].iterrows():
+        a = assessed[claim_id]
+        if a.verdict is Verdict.CONTEXT_ONLY:
+            continue
+        rating = {"@type": "Rating", "alternateName": a.verdict.value}
+        if a.verdict.rating is not None:
+            rating.update(ratingValue=a.verdict.rating, bestRating=4, worstRating=1)
+        reviews.append({
+            "@context": "https://schema.org", "@type": "ClaimReview",
+            "url": f"{chapter}.html#{row['anchor']}", "claimReviewed": row["quote"],
+            "author": {"@type": "Organization", "name": BOOK},
+            "reviewRating": rating,
+            "itemReviewed": {"@type": "Claim", "author": author, "datePublished": "2025",
+                             "appearance": {"@type": "CreativeWork", "author": author, "datePublished": "2025",
+                                            "publisher": {"@type": "Organization",
+                                                          "name": "Russian International Affairs Council"}}},
+        })
+    return reviews
 
 
 PARTS = ["Opening", "Integration as a path to peace", "Pressure or engagement?", "Conclusion"]

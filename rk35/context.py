@@ -52,9 +52,9 @@ def latest_total(controls: pd.DataFrame, on_or_before: dt.date) -> pd.Series:
 def article_window(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """When the article was written, as its own text bounds it: after Lee Jae-myung took office
     (it calls him the current president) and before the Gyeongju APEC summit opened (it calls it upcoming)."""
-    from rk35.data import find_event
+    from rk35.data import event
 
-    return find_event(events, "sworn in as president"), find_event(events, "APEC leaders' summit in Gyeongju")
+    return event(events, "lee-sworn-in"), event(events, "apec-gyeongju-summit")
 
 
 def items_chart(controls: pd.DataFrame, stated: float):

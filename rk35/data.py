@@ -61,7 +61,22 @@ REFUSED = [
     ("text beginning with =, +, - or @, which a spreadsheet would run as a formula",
      "test_a_cell_a_spreadsheet_would_run_as_a_formula"),
     ("text longer than its field's limit (1,000 characters unless the schema sets one)", "test_text_longer_than_its_limit"),
+    ("a placeholder in a judgement that names no row ({event:…} with an unknown id) or is malformed",
+     "test_a_placeholder_that_names_no_row"),
+    ("a judgement whose rule cannot give its verdict", "test_a_rule_that_cannot_give_the_verdict"),
 ]
+
+#: Placeholders a judgement's text may hold: {kind:id} or {kind:id.field}, filled from the row of that id.
+PLACEHOLDER_TABLES = {
+    "event": ("events", "event_id"), "project-event": ("project_events", "event_id"), "fact": ("lng_facts", "fact_id"),
+    "figure": ("project_figures", "figure_id"), "record": ("article_record", "field"), "transport": ("transport", "row_id"),
+    "project": ("projects", "project_id"),
+}
+PLACEHOLDER = re.compile(r"\{([a-z-]+):([A-Za-z0-9_-]+)(?:\.([a-z_]+))?\}")
+#: Judgement fields that may hold placeholders.
+PLACEHOLDER_FIELDS = ("found", "reason")
+#: Fields that hold ';'-separated source ids, each of which must be in sources.csv.
+SOURCE_LIST_FIELDS = ("other_source_ids", "source_ids")
 
 
 class DataError(ValueError):
@@ -244,13 +259,15 @@ def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
         known = set(_read_raw(data_dir / by_name["sources"]["path"])["source_id"])
         for resource in descriptor["resources"]:
             fields = [f["name"] for f in resource.get("schema", {}).get("fields", [])]
-            if "other_source_ids" not in fields:
-                continue
-            path = resource["path"]
-            for line, row in _read_raw(data_dir / path).iterrows():
-                for sid in filter(None, row["other_source_ids"].split(";")):
-                    if sid not in known:
-                        problems.append(f"{_location(path, line, 'other_source_ids')}: rule: {sid!r} is not in sources.csv")
+            for field in (f for f in SOURCE_LIST_FIELDS if f in fields):
+                path = resource["path"]
+                for line, row in _read_raw(data_dir / path).iterrows():
+                    for sid in filter(None, row[field].split(";")):
+                        if sid not in known:
+                            problems.append(f"{_location(path, line, field)}: rule: {sid!r} is not in sources.csv")
+    if "judgements" in by_name:
+        problems += _placeholder_problems(by_name, data_dir)
+        problems += _judgement_rule_problems(by_name["judgements"]["path"], data_dir)
     if "corridors" in by_name and "places" in by_name:
         places = set(_read_raw(data_dir / by_name["places"]["path"])["place_id"])
         path = by_name["corridors"]["path"]
@@ -267,6 +284,46 @@ def _rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
             for flag in ("lower_bound", "caution"):
                 if row.get(flag) == "true" and not row["note"].strip():
                     problems.append(f"{_location(path, line, 'note')}: rule: a {flag} row must say why in its note")
+    return problems
+
+
+def _placeholder_problems(by_name: dict, data_dir: Path) -> list[str]:
+    """Every {kind:id.field} in a judgement names a table, a row of it and (if given) a column."""
+    problems, keys, columns = [], {}, {}
+    path = by_name["judgements"]["path"]
+    for line, row in _read_raw(data_dir / path).iterrows():
+        for field in PLACEHOLDER_FIELDS:
+            text = row[field]
+            for match in PLACEHOLDER.finditer(text):
+                kind, key, column = match.groups()
+                where = f"{_location(path, line, field)}: rule: {match.group(0)}"
+                if kind not in PLACEHOLDER_TABLES:
+                    problems.append(f"{where} names no table (known: {', '.join(PLACEHOLDER_TABLES)})")
+                    continue
+                table, id_field = PLACEHOLDER_TABLES[kind]
+                if table not in keys:
+                    frame = _read_raw(data_dir / by_name[table]["path"])
+                    keys[table], columns[table] = set(frame[id_field]), set(frame.columns)
+                if key not in keys[table]:
+                    problems.append(f"{where} names no row of {by_name[table]['path']}")
+                elif column and column not in columns[table]:
+                    problems.append(f"{where} names no column of {by_name[table]['path']}")
+            rest = PLACEHOLDER.sub("", text)
+            if "{" in rest or "}" in rest:
+                problems.append(f"{_location(path, line, field)}: rule: a brace that is not a placeholder {{kind:id}}")
+    return problems
+
+
+def _judgement_rule_problems(path: str, data_dir: Path) -> list[str]:
+    """A judgement's rule must be able to give its verdict (the rulebook is rk35.verdicts.RULES)."""
+    from rk35.verdicts import RULES
+
+    problems = []
+    for line, row in _read_raw(data_dir / path).iterrows():
+        rule = RULES.get(row["rule"])
+        if rule and row["verdict"] not in {v.value for v in rule.verdicts}:
+            problems.append(f"{_location(path, line, 'verdict')}: rule: the {row['rule']!r} rule cannot give "
+                            f"{row['verdict']!r} (it gives: {'; '.join(v.value for v in rule.verdicts)})")
     return problems
 
 
@@ -368,76 +425,69 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return frame
 
 
-def load_trade() -> pd.DataFrame:
-    """Korea-Russia goods trade, one row per figure per source."""
-    return load_table("trade_annual")
+#: The public loaders: name -> (table, index column or None, what it holds). Each becomes a function load_<name>().
+LOADERS = {
+    "trade": ("trade_annual", None, "Korea-Russia goods trade, one row per figure per source."),
+    "investment": ("investment", None, "Korean investment in Russia and Korea's outbound FDI."),
+    "lng_imports": ("lng_imports", None, "Korea's LNG imports by year, period, supplier and compiler."),
+    "lng_facts": ("lng_facts", "fact_id", "Contract, KOGAS and pipeline facts, indexed by fact_id."),
+    "projects": ("projects", "project_id", "The projects and initiatives, with their dated status, by project_id."),
+    "project_figures": ("project_figures", None, "Key figures of the projects, as their sources state them."),
+    "project_events": ("project_events", None, "Dated events of the projects."),
+    "places": ("places", "place_id", "Map points, indexed by place_id."),
+    "corridors": ("corridors", "corridor_id", "Links drawn on the map, indexed by corridor_id."),
+    "nine_bridges_areas": ("nine_bridges_areas", None, "The Nine Bridges areas as each source lists them."),
+    "export_controls": ("export_controls", None, "Korea's export-control list for Russia, by date."),
+    "transport": ("transport", None, "Flights, ferries and visitors."),
+    "events": ("events", None, "Dated events 1990-2025 (relations, peninsula, sanctions)."),
+    "unsc_resolutions": ("unsc_resolutions", None, "UN Security Council resolutions on the DPRK."),
+    "article_record": ("article_record", "field", "What is known of the article itself, by field."),
+    "reader_poll": ("reader_poll", None, "The site-wide reader poll printed under the article."),
+    "sources": ("sources", "source_id", "Every source, indexed by source_id."),
+    "claims": ("claims", "claim_id", "The article's checkable claims, indexed by claim_id."),
+}
 
 
-def load_investment() -> pd.DataFrame:
-    """Korean investment in Russia and Korea's outbound FDI."""
-    return load_table("investment")
+def load(name: str) -> pd.DataFrame:
+    """One of the LOADERS' tables, validated, typed and indexed."""
+    table, index, _ = LOADERS[name]
+    frame = load_table(table)
+    return frame.set_index(index) if index else frame
 
 
-def load_lng_imports() -> pd.DataFrame:
-    """Korea's LNG imports by year, period, supplier and compiler."""
-    return load_table("lng_imports")
+def _loader(name: str):
+    def loader() -> pd.DataFrame:
+        return load(name)
+
+    loader.__name__ = loader.__qualname__ = f"load_{name}"
+    loader.__doc__ = LOADERS[name][2]
+    return loader
 
 
-def load_lng_facts() -> pd.DataFrame:
-    """Contract, KOGAS and pipeline facts, indexed by fact_id."""
-    return load_table("lng_facts").set_index("fact_id")
+load_trade, load_investment, load_lng_imports, load_lng_facts = map(_loader, ("trade", "investment", "lng_imports", "lng_facts"))
+load_projects, load_project_figures, load_project_events = map(_loader, ("projects", "project_figures", "project_events"))
+load_places, load_corridors, load_nine_bridges_areas = map(_loader, ("places", "corridors", "nine_bridges_areas"))
+load_export_controls, load_transport, load_events = map(_loader, ("export_controls", "transport", "events"))
+load_unsc_resolutions, load_article_record, load_reader_poll = map(_loader, ("unsc_resolutions", "article_record", "reader_poll"))
+load_sources, load_claims = map(_loader, ("sources", "claims"))
 
 
-def load_projects() -> pd.DataFrame:
-    """The projects and initiatives, with their status, indexed by project_id."""
-    return load_table("projects").set_index("project_id")
+class Tables:
+    """The loaded tables by LOADERS name (tables.trade, tables.claims …), each loaded once on first use.
+    Keyword arguments stand in for a table (a test passes a changed copy)."""
 
+    def __init__(self, **given: pd.DataFrame):
+        unknown = set(given) - set(LOADERS)
+        if unknown:
+            raise KeyError(f"no table named {sorted(unknown)}")
+        self._frames = dict(given)
 
-def load_project_figures() -> pd.DataFrame:
-    return load_table("project_figures")
-
-
-def load_places() -> pd.DataFrame:
-    """Map points, indexed by place_id."""
-    return load_table("places").set_index("place_id")
-
-
-def load_corridors() -> pd.DataFrame:
-    """Links drawn on the map, indexed by corridor_id."""
-    return load_table("corridors").set_index("corridor_id")
-
-
-def load_nine_bridges_areas() -> pd.DataFrame:
-    return load_table("nine_bridges_areas")
-
-
-def load_export_controls() -> pd.DataFrame:
-    return load_table("export_controls")
-
-
-def load_transport() -> pd.DataFrame:
-    return load_table("transport")
-
-
-def load_events() -> pd.DataFrame:
-    """Dated events 1990-2025 (relations, peninsula, sanctions)."""
-    return load_table("events")
-
-
-def load_unsc_resolutions() -> pd.DataFrame:
-    return load_table("unsc_resolutions")
-
-
-def load_article_record() -> pd.DataFrame:
-    return load_table("article_record").set_index("field")
-
-
-def load_reader_poll() -> pd.DataFrame:
-    return load_table("reader_poll")
-
-
-def load_project_events() -> pd.DataFrame:
-    return load_table("project_events")
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name.startswith("_") or name not in LOADERS:
+            raise AttributeError(name)
+        if name not in self._frames:
+            self._frames[name] = load(name)
+        return self._frames[name]
 
 
 def load_basemap(data_dir: Path = DATA_DIR) -> dict:
@@ -448,22 +498,17 @@ def load_basemap(data_dir: Path = DATA_DIR) -> dict:
     return json.loads((data_dir / resource["path"]).read_text(encoding="utf-8"))
 
 
-def load_sources() -> pd.DataFrame:
-    """Every source, indexed by source_id."""
-    return load_table("sources").set_index("source_id")
-
-
-def load_claims() -> pd.DataFrame:
-    """The article's checkable claims, indexed by claim_id."""
-    return load_table("claims").set_index("claim_id")
-
-
-def find_event(events: pd.DataFrame, contains: str) -> pd.Series:
-    """The first event (of events.csv or project_events.csv) whose text contains the phrase."""
-    rows = events[events["event"].str.contains(contains, case=False, regex=False)]
-    if rows.empty:
-        raise LookupError(f"no event mentions {contains!r}")
+def by_id(frame: pd.DataFrame, id_field: str, key: str) -> pd.Series:
+    """The row whose id is `key`; an unknown id is an error that names the table's id field."""
+    rows = frame[frame[id_field] == key]
+    if len(rows) != 1:
+        raise LookupError(f"no row with {id_field} {key!r}")
     return rows.iloc[0]
+
+
+def event(events: pd.DataFrame, event_id: str) -> pd.Series:
+    """An event (of events.csv or project_events.csv) by its id."""
+    return by_id(events, "event_id", event_id)
 
 
 def row_sources(row: pd.Series) -> tuple[str, ...]:
@@ -474,7 +519,7 @@ def row_sources(row: pd.Series) -> tuple[str, ...]:
 
 
 def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
-    """A MyST list of links: publisher, title, date. Unknown ids are an error."""
+    """A MyST list of links: publisher and its kind, title, date. Unknown ids are an error."""
     sources = load_sources() if sources is None else sources
     from rk35.text import md, md_link
 
@@ -483,7 +528,7 @@ def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
         if sid not in sources.index:
             raise DataError(f"source_id {sid!r} is cited but not in data/sources.csv")
         s = sources.loc[sid]
-        items.append(f"- {md(s['publisher'])}, {md_link(s['title'], s['url'])}, {md(s['published'])} ({md(sid)})")
+        items.append(f"- {md(s['publisher'])} ({md(s['kind'])}), {md_link(s['title'], s['url'])}, {md(s['published'])} ({md(sid)})")
     return "\n".join(items)
 
 

@@ -114,9 +114,12 @@ def russia_shares(imports: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out).sort_values("year").reset_index(drop=True)
 
 
-def facts(lng_facts: pd.DataFrame, subject_starts: str) -> pd.DataFrame:
-    """Facts whose subject starts with the given text."""
-    return lng_facts[lng_facts["subject"].str.startswith(subject_starts)]
+def measure(lng_facts: pd.DataFrame, *measures: str) -> pd.DataFrame:
+    """The facts of the given measures (rows from different sources share a measure); an unknown one is an error."""
+    unknown = set(measures) - set(lng_facts["measure"])
+    if unknown:
+        raise LookupError(f"no LNG fact of measure {sorted(unknown)}")
+    return lng_facts[lng_facts["measure"].isin(measures)]
 
 
 def implied_share(table: pd.DataFrame, total: float, supplier: str = "Russia") -> float:
@@ -198,7 +201,7 @@ def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: f
     for _, r in imports[(imports["supplier"] == "Russia") & (imports["period"] == "full_year")
                         & imports["volume_mt"].notna()].iterrows():
         rows.append({"year": int(r["year"]), "volume": float(r["volume_mt"]), "basis": r["series"], "source_id": r["source_id"]})
-    kogas = lng_facts[lng_facts["subject"] == "KOGAS LNG imports from Russia"]
+    kogas = measure(lng_facts, "kogas-lng-imports-russia")
     for fid, r in kogas.iterrows():
         rows.append({"year": int(r["year"]), "volume": float(r["value_number"]), "basis": "KOGAS only", "source_id": r["source_id"]})
     rows.append({"year": 2024, "volume": implied_2024, "basis": "implied", "source_id": "computed"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rk35 import claims_context, claims_trade, verdicts
+from rk35 import verdicts
 from rk35.text import md_cell, md_link
 from rk35.data import DATA_DIR, REFUSED, load_sources, record_read, validate_package
 
@@ -45,23 +45,25 @@ def data_dictionary() -> str:
 
 
 def rules() -> str:
+    """The verdict scale, then the rulebook as a numbered table: every verdict in the book names one of its rules."""
     scale = verdicts.scale_table(name="tbl-verdict-scale-methods")
-    rules = [
-        ("A stated value", verdicts.RULE_VALUE), ("A trend", verdicts.RULE_TREND), ("A ceiling", verdicts.RULE_CEILING),
-        ("A floor", verdicts.RULE_FLOOR), ("A rank", verdicts.RULE_RANK), ("A dated fact", verdicts.RULE_FACT),
-        ("A change and an intent", claims_trade.RULE_ATTRIBUTION), ("A duration", claims_context.RULE_DURATION),
-        ("An opinion", claims_context.RULE_OPINION),
-    ]
-    listed = "\n".join(f"- *{name}:* {_cell(text)}" for name, text in rules)
-    return (f"{scale}\nThe tolerance of 'holds approximately' is {verdicts.APPROX_TOLERANCE:.0%}. "
-            "Lower bounds and figures marked suspect never decide a verdict.\n\n" + listed + "\n")
+    rows = ["| Rule | Situation | How it decides | Verdicts it can give |", "|---|---|---|---|"]
+    for rule in verdicts.RULES.values():
+        rows.append(f"| {_cell(rule.name)} | {_cell(rule.situation)} | {_cell(rule.wording)} | "
+                    f"{_cell('; '.join(v.value for v in rule.verdicts))} |")
+    book = ("::::{table} The rulebook: the rule each verdict names, and the verdicts it can give\n:name: tbl-rulebook\n"
+            ":widths: 13 17 44 26\n\n" + "\n".join(rows) + "\n::::\n")
+    return (f"{scale}\nThe tolerance of 'holds approximately' is {verdicts.APPROX_TOLERANCE:.0%} for a number. "
+            "Lower bounds and figures marked suspect never decide a verdict.\n\n" + book + "\n"
+            + _cell(verdicts.GAP_VERSUS_CONTRADICTION) + "\n")
 
 
 def source_table() -> str:
     sources = load_sources()
-    rows = ["| Source | Publisher | Title | Published |", "|---|---|---|---|"]
+    rows = ["| Source | Publisher | Kind | Title | Published |", "|---|---|---|---|---|"]
     for sid, s in sources.sort_index().iterrows():
-        rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {md_link(s['title'], s['url'])} | {_cell(s['published'])} |")
+        rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {_cell(s['kind'])} | {md_link(s['title'], s['url'])} "
+                    f"| {_cell(s['published'])} |")
     return f"{len(sources)} sources, by id.\n\n" + "\n".join(rows) + "\n"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rk35.fmt import date
+
 STATUSES = ["operating", "completed", "under construction", "halted", "announced only", "unknown"]
 STATUS_COLOURS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#7F7F7F", "#000000"]
 MAP_COUNTRIES = ("Russia", "China", "Mongolia", "Japan", "North Korea", "South Korea")
@@ -62,7 +64,9 @@ def status_chart(projects: pd.DataFrame):
     from rk35.charts import titled
 
     counts = status_counts(projects)
-    names = projects[projects["kind"] == "project"].groupby("status")["name"].apply(lambda s: "; ".join(sorted(s)))
+    listed = projects[projects["kind"] == "project"]
+    dated = listed["name"] + listed["status_as_of"].map(lambda d: f" (as of {date(d)})" if isinstance(d, str) else " (undated)")
+    names = dated.groupby(listed["status"]).apply(lambda s: "; ".join(sorted(s)))
     counts["names"] = counts["status"].map(names).fillna("")
     top = counts.sort_values("projects", ascending=False).iloc[0]
     chart = alt.Chart(counts).mark_bar().encode(
@@ -75,7 +79,7 @@ def status_chart(projects: pd.DataFrame):
     return titled(
         chart,
         f"Of {int(counts['projects'].sum())} projects the article names, {int(top['projects'])} are {top['status']}",
-        "Projects by status as the sources found show it (initiatives such as Nine Bridges excluded).",
+        "Projects by status when last reported (initiatives such as Nine Bridges excluded).",
         "data/projects.csv (status read from the sources named in each row)",
     )
 

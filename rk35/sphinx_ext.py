@@ -13,6 +13,28 @@ from pathlib import Path
 from rk35 import charts
 
 STATIC = Path(__file__).resolve().parent / "static"
+#: Where the downloadable register goes in the HTML output (under _static).
+REGISTER_FOLDER = "data"
+
+
+def json_ld(record: dict) -> str:
+    """A JSON-LD script element; '<', '>' and '&' are escaped so no text can close the element."""
+    import json
+
+    payload = json.dumps(record, ensure_ascii=False, sort_keys=True)
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{payload}</script>'
+
+
+def _claim_reviews(app, pagename, templatename, context, doctree) -> None:
+    """Each chapter page carries one schema.org ClaimReview per checked claim, in its head."""
+    if not pagename.startswith("book/"):
+        return
+    from rk35 import claims
+
+    reviews = claims.claim_reviews(pagename.removeprefix("book/"), app.rk35_assessed)
+    if reviews:
+        context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(json_ld(r) for r in reviews)
 
 
 def _config_inited(app, config) -> None:
@@ -28,6 +50,10 @@ def _builder_inited(app) -> None:
         target = static / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
+    from rk35 import claims
+
+    app.rk35_assessed = claims.assess_all()
+    claims.write_register(static / REGISTER_FOLDER, app.rk35_assessed)
     app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
     app.add_css_file(charts.FONT_CSS_NAME)
     app.add_css_file("rk35.css")
@@ -78,4 +104,5 @@ def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("doctree-read", _unescape_link_targets)
+    app.connect("html-page-context", _claim_reviews)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -30,38 +30,104 @@ class Verdict(Enum):
     def meaning(self) -> str:
         return MEANINGS[self]
 
+    @property
+    def rating(self) -> int | None:
+        """A numeric rating (4 best, 1 worst) where the sources settle the claim; None where they do not."""
+        return RATINGS.get(self)
+
 
 MEANINGS = {
     Verdict.HOLDS: "the sources give the stated value, to the precision the article states it",
-    Verdict.HOLDS_APPROXIMATELY: "the sources give a value within 5% of the stated one, or the number holds but a qualifier (such as its scope) does not",
+    Verdict.HOLDS_APPROXIMATELY: "the sources give a value within 5% of the stated one; or the number holds but a qualifier (its scope or basis) is unsupported; or a fact holds with a detail that differs",
     Verdict.PARTLY_HOLDS: "one part of the claim holds and another does not, or cannot be checked",
     Verdict.DOES_NOT_HOLD: "the sources contradict the claim",
     Verdict.NOT_VERIFIABLE: "no source found states or allows computing the value; shown as a gap, not guessed",
     Verdict.CONTEXT_ONLY: "an opinion or a forecast: shown for context, not checked",
 }
 
-#: Relative tolerance of "holds approximately".
+#: The numeric ratings of the verdicts that settle a claim (ClaimReview's ratingValue; bestRating 4, worstRating 1).
+RATINGS = {Verdict.HOLDS: 4, Verdict.HOLDS_APPROXIMATELY: 3, Verdict.PARTLY_HOLDS: 2, Verdict.DOES_NOT_HOLD: 1}
+
+#: Relative tolerance of "holds approximately" for a number.
 APPROX_TOLERANCE = 0.05
 
-RULE_VALUE = (
-    "A stated value holds if the source value rounds to it at the precision the article uses "
-    "(within half a unit of its last digit); it holds approximately if it is within 5% of it; "
-    "otherwise it does not hold. A qualifier the sources do not support lowers the verdict one step."
-)
-RULE_TREND = (
-    "'Grew steadily' holds if every year-on-year change that both years' full-year figures allow is "
-    "positive; it partly holds if the last year is above the first but some change is negative; "
-    "it does not hold if the last year is not above the first."
-)
-RULE_CEILING = (
-    "'Less than X' holds if every combination of numerator and denominator the sources allow gives "
-    "less than X; it partly holds if some do; it does not hold if none does."
+H, HA, PH, DNH, NV, CO = (Verdict.HOLDS, Verdict.HOLDS_APPROXIMATELY, Verdict.PARTLY_HOLDS, Verdict.DOES_NOT_HOLD,
+                          Verdict.NOT_VERIFIABLE, Verdict.CONTEXT_ONLY)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the rulebook: what situation it covers, how it decides, the verdicts it can give."""
+
+    name: str
+    situation: str
+    wording: str
+    verdicts: tuple[Verdict, ...]
+
+
+#: The rulebook: every verdict in the book names one of these rules, and the same situation gets the same rule.
+RULES: dict[str, Rule] = {r.name: r for r in (
+    Rule("value", "A number", "A stated value holds if the source value rounds to it at the precision the article uses "
+         "(within half a unit of its last digit); it holds approximately if it is within 5% of it; otherwise it does "
+         "not hold. With no sourced value it is not verifiable.", (H, HA, DNH, NV)),
+    Rule("unsupported-qualifier", "A number with a qualifier the sources do not support",
+         "A qualifier is a word that sets what a number counts (its scope, its basis, its label). If the sources give "
+         "the number but not the qualifier, the number's verdict under the value rule is lowered one step: holds "
+         "becomes holds approximately, holds approximately becomes partly holds.", (HA, PH, DNH, NV)),
+    Rule("dated-fact", "A fact: an event, a date, a statement, a state of affairs",
+         "A fact holds if a source found states it as the article does; it does not hold if the sources found "
+         "contradict it; it is not verifiable if no source found states it or its opposite.", (H, DNH, NV)),
+    Rule("detail-differs", "A fact the sources give with a different detail",
+         "A fact holds approximately if the sources confirm its substance but give a detail (a date, a place, a "
+         "name, a wording, who it was addressed to) differently, and the difference does not change what the "
+         "sentence asserts.", (HA,)),
+    Rule("part-unconfirmed", "A sentence with several parts, one of them not found",
+         "A sentence that asserts several things partly holds if at least one part is confirmed and another is "
+         "neither confirmed nor contradicted by the sources found.", (PH,)),
+    Rule("part-contradicted", "A sentence with several parts, one of them contradicted",
+         "A sentence that asserts several things partly holds if at least one part is confirmed and another is "
+         "contradicted by the sources found; it does not hold if every part is contradicted.", (PH, DNH)),
+    Rule("causal", "A cause or an intent",
+         "A claim that one thing caused another, or was done on purpose, holds if a source found states that cause "
+         "and none found names another; it partly holds if the effect is confirmed but no source found states the "
+         "cause, or sources name other causes as well; it does not hold if the effect itself is contradicted.",
+         (H, PH, DNH)),
+    Rule("rank", "A rank", "A stated rank holds if the rank computed from the sources equals it and no figure missing "
+         "from the sources could change it; it holds approximately if a missing figure could move it by one place; "
+         "it partly holds if by more; it does not hold if the computed rank differs.", (H, HA, PH, DNH, NV)),
+    Rule("floor", "'No less than X'", "'No less than X' holds if every estimate the sources give is at least X; it "
+         "partly holds if some are; it does not hold if none is.", (H, PH, DNH, NV)),
+    Rule("ceiling", "'Less than X'", "'Less than X' holds if every share the sources allow (each combination of "
+         "numerator and denominator) or state gives less than X; it partly holds if some do; it does not hold if none does.",
+         (H, PH, DNH, NV)),
+    Rule("trend", "A trend", "'Grew steadily' holds if every year-on-year change that both years' full-year figures "
+         "allow is positive; it partly holds if the last year is above the first but some change is negative; it "
+         "does not hold if the last year is not above the first.", (H, PH, DNH, NV)),
+    Rule("duration", "A duration", "'For N years now' holds if the time elapsed, at every date the article could have "
+         "been written, is at least N years and less than N + 1; it holds approximately if it is within a year of N "
+         "at some of those dates; otherwise it does not hold.", (H, HA, DNH)),
+    Rule("list", "A list of items", "A list holds if the article names every item of the source's list and the "
+         "count matches; it partly holds if it names some; it does not hold if it names none.", (H, PH, DNH)),
+    Rule("status", "A project's state today", "A claim about a project's state holds if the project's status "
+         "recorded from the latest source found is that state; it does not hold if the recorded status is another "
+         "known state (halted, completed, cancelled); it is not verifiable if no source found records its state.",
+         (H, DNH, NV)),
+    Rule("opinion", "An opinion, a forecast or a judgement of intent",
+         "An opinion is shown for context and not checked.", (CO,)),
+)}
+
+#: What a reader should not confuse: a gap in the sources is not a contradiction.
+GAP_VERSUS_CONTRADICTION = (
+    "'Not verifiable' means the sources found do not cover the point: no source states it, and none states its "
+    "opposite. It says nothing against the article, and the book shows the gap instead of guessing. 'Does not hold' "
+    "means a source found states something else. When part of a sentence is uncovered, the verdict is 'partly holds' "
+    "under the part-unconfirmed rule; when part is contradicted, it is the part-contradicted rule."
 )
 
 
 @dataclass(frozen=True)
 class Assessment:
-    """A claim's verdict with what decided it."""
+    """A claim's verdict with what decided it: the rule (by name), the book's reading of the claim, the reason."""
 
     claim_id: str
     verdict: Verdict
@@ -70,6 +136,18 @@ class Assessment:
     rule: str
     reason: str
     sources: tuple[str, ...] = field(default_factory=tuple)
+    reading: str = ""
+    as_of: str = ""
+
+    def __post_init__(self):
+        if self.rule not in RULES:
+            raise ValueError(f"claim {self.claim_id}: no rule named {self.rule!r} in the rulebook")
+        if self.verdict not in RULES[self.rule].verdicts:
+            raise ValueError(f"claim {self.claim_id}: the {self.rule!r} rule cannot give '{self.verdict.value}'")
+
+    @property
+    def rule_wording(self) -> str:
+        return RULES[self.rule].wording
 
     def admonition(self) -> str:
         """The verdict as a MyST admonition; its class follows the verdict."""
@@ -78,13 +156,15 @@ class Assessment:
         elif self.verdict is Verdict.CONTEXT_ONLY:
             cited = "- not applicable: an opinion is not checked"
         else:
-            cited = "- none: no source in the data package covers it"
+            cited = "- none: no source found covers it"
+        reading = f" {md(self.reading)}" if self.reading else ""
+        as_of = f" Judged on the sources found by {md(self.as_of)}." if self.as_of else ""
         return (
             f":::{{admonition}} Verdict: {self.verdict.value}\n"
             f":class: verdict {self.verdict.css_class}\n\n"
             f"**Claim {md(self.claim_id)}.** Stated: {md(self.stated)}. Found: {md(self.found)}.\n\n"
-            f"{md(self.reason)}\n\n"
-            f"*Rule:* {md(self.rule)}\n\n"
+            f"{md(self.reason)}{as_of}\n\n"
+            f"*Rule ({md(self.rule)}):* {md(self.rule_wording)}{reading}\n\n"
             f"*Sources:*\n\n{cited}\n"
             f":::\n"
         )
@@ -151,20 +231,6 @@ def scale_table(name: str = "tbl-verdict-scale") -> str:
     body = "\n".join(rows)
     return f":::{{table}} The verdict scale used for every claim in the book\n:name: {name}\n\n{body}\n:::\n"
 
-RULE_FLOOR = (
-    "'No less than X' holds if every estimate the sources give is at least X; it partly holds if some are; "
-    "it does not hold if none is."
-)
-RULE_RANK = (
-    "A stated rank holds if the rank computed from the sources equals it and no figure missing from the sources "
-    "could change it; it holds approximately if it equals it but a missing figure could move it by one place."
-)
-RULE_FACT = (
-    "A dated fact holds if a source found states it as the article does; it holds approximately if the sources "
-    "state it with a detail (a date, a place, a name) that differs without changing its substance; it partly "
-    "holds if one part is confirmed and another is not or is contradicted; it is not verifiable if no source "
-    "found states it."
-)
 
 
 def floor_verdict(limit: float, values: list[float]) -> Verdict:
@@ -190,6 +256,33 @@ def rank_verdict(stated: int, computed: int | None, worst: int | None) -> Verdic
     return Verdict.HOLDS_APPROXIMATELY if worst - computed == 1 else Verdict.PARTLY_HOLDS
 
 
-def fact(claim, verdict: Verdict, stated: str, found: str, reason: str, sources, rule: str = RULE_FACT) -> Assessment:
-    """An assessment of a dated fact (RULE_FACT unless another rule is given); repeated sources are dropped."""
-    return Assessment(claim.name, verdict, stated, found, rule, reason, tuple(dict.fromkeys(sources)))
+def status_verdict(recorded: str, stated: str) -> Verdict:
+    """A project's recorded status against the state the article gives it (the status rule)."""
+    if recorded == stated:
+        return Verdict.HOLDS
+    if recorded in ("unknown", "announced only"):
+        return Verdict.NOT_VERIFIABLE
+    return Verdict.DOES_NOT_HOLD
+
+
+def causal_verdict(effect_confirmed: bool, cause_stated: bool, other_causes: bool) -> Verdict:
+    """A cause or an intent (the causal rule)."""
+    if not effect_confirmed:
+        return Verdict.DOES_NOT_HOLD
+    if cause_stated and not other_causes:
+        return Verdict.HOLDS
+    return Verdict.PARTLY_HOLDS
+
+
+def list_verdict(named: int, listed: int, stated_count: int) -> Verdict:
+    """How many of a source's listed items the article names (the list rule)."""
+    if named == listed == stated_count:
+        return Verdict.HOLDS
+    return Verdict.PARTLY_HOLDS if named else Verdict.DOES_NOT_HOLD
+
+
+def duration_verdict(stated_years: int, shortest: float, longest: float) -> Verdict:
+    """'For N years now' against the time elapsed at both ends of the window the article was written in."""
+    if stated_years <= shortest and longest < stated_years + 1:
+        return Verdict.HOLDS
+    return Verdict.HOLDS_APPROXIMATELY if abs(shortest - stated_years) < 1 else Verdict.DOES_NOT_HOLD

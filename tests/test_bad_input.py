@@ -191,3 +191,22 @@ def test_a_cell_a_spreadsheet_would_run_as_a_formula(data_copy, value):
 def test_text_longer_than_its_limit(data_copy):
     edit_cell(data_copy / "events.csv", 9, "note", "x" * 1001)
     assert refused(data_copy).startswith("data/events.csv, line 9, field 'note': text: 1,001 characters")
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("began on {event:no-such-event}", "{event:no-such-event} names no row of events.csv"),
+    ("began on {evnt:hanoi-summit}", "{evnt:hanoi-summit} names no table"),
+    ("began on {event:hanoi-summit.when}", "{event:hanoi-summit.when} names no column of events.csv"),
+    ("began on {event hanoi-summit}", "a brace that is not a placeholder"),
+])
+def test_a_placeholder_that_names_no_row(data_copy, text, problem):
+    edit_cell(data_copy / "judgements.csv", 4, "reason", text)
+    first = refused(data_copy)
+    assert first.startswith("data/judgements.csv, line 4, field 'reason': rule:") and problem in first
+
+
+def test_a_rule_that_cannot_give_the_verdict(data_copy):
+    edit_cell(data_copy / "judgements.csv", 3, "verdict", "holds approximately")
+    edit_cell(data_copy / "judgements.csv", 3, "rule", "dated-fact")
+    first = refused(data_copy)
+    assert first.startswith("data/judgements.csv, line 3, field 'verdict': rule: the 'dated-fact' rule cannot give")

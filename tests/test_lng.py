@@ -2,7 +2,8 @@ import pandas as pd
 import pytest
 
 import rk35
-from rk35 import claims_gas, lng
+from rk35.data import Tables
+from rk35 import checks, lng
 from rk35.verdicts import Verdict, floor_verdict, rank_verdict
 
 
@@ -65,7 +66,9 @@ def test_shares_are_computed_within_one_compiler():
         assert numerator.split()[0] == denominator.split()[0]
 
 
-def test_the_pipeline_busan_verdict_follows_the_sources():
-    facts, claims = rk35.load_lng_facts(), rk35.load_claims()
-    assert claims_gas.pipeline_busan(facts, claims.loc["pipeline-busan"]).verdict is Verdict.NOT_VERIFIABLE
-    assert claims_gas.pipeline_cost(facts, claims.loc["pipeline-cost"]).verdict is Verdict.HOLDS
+def test_the_pipeline_cost_verdict_follows_the_sources():
+    assert checks.run("pipeline-cost").verdict is Verdict.HOLDS
+    facts = rk35.load_lng_facts()
+    costs = facts["measure"].eq("pipeline-kogas-cost-estimate")
+    assert checks.run("pipeline-cost", Tables(lng_facts=facts.assign(
+        value_number=facts["value_number"].mask(costs, 2.0)))).verdict is Verdict.PARTLY_HOLDS

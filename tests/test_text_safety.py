@@ -106,7 +106,7 @@ def assert_literal(page: Page, value: str, times: int = 1) -> None:
 
 
 def sources_with(value: str) -> pd.DataFrame:
-    return pd.DataFrame({"publisher": [value], "title": [value], "url": ["https://example.org/page?id=1&no=2"],
+    return pd.DataFrame({"publisher": [value], "kind": [value], "title": [value], "url": ["https://example.org/page?id=1&no=2"],
                          "published": [value]}, index=pd.Index(["trade:HOSTILE"], name="source_id"))
 
 
@@ -114,14 +114,15 @@ def sources_with(value: str) -> pd.DataFrame:
 @given(hostile)
 def test_a_source_list_shows_publisher_title_and_date_as_text(value):
     page = Page(render_myst(source_list(["trade:HOSTILE"], sources_with(value))))
-    assert_literal(page, value, times=3)
+    assert_literal(page, value, times=4)
     assert page.tags.count("a") == 1
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(hostile)
 def test_a_verdict_box_shows_what_was_stated_found_and_why_as_text(value):
-    box = Assessment("trade-2022-total", Verdict.PARTLY_HOLDS, value, value, value, value, ()).admonition()
+    box = Assessment("trade-2022-total", Verdict.PARTLY_HOLDS, value, value, "part-unconfirmed", value, (),
+                     reading=value).admonition()
     page = Page(render_myst(box))
     assert_literal(page, value, times=4)
     assert page.tags.count("aside") == 1
@@ -182,7 +183,7 @@ def test_the_book_latex_setup_builds_a_page_of_nasty_strings(tmp_path):
         "latex_documents = [('index', 'nasty.tex', 'Nasty', 'Test', 'howto')]\n", encoding="utf-8")
     page = ["# Nasty strings", ""]
     for value in NASTY:
-        page += [Assessment("x", Verdict.HOLDS, value, value, value, value, ()).admonition(), "",
+        page += [Assessment("x", Verdict.HOLDS, value, value, "dated-fact", value, (), reading=value).admonition(), "",
                  source_list(["trade:HOSTILE"], sources_with(value)), "",
                  f"| A | B |\n|---|---|\n| {text.md_cell(value)} | x |", ""]
     (tmp_path / "index.md").write_text("\n".join(page), encoding="utf-8")

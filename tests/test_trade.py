@@ -2,7 +2,8 @@ import pandas as pd
 import pytest
 
 import rk35
-from rk35 import claims_trade
+from rk35 import checks
+from rk35.data import Tables
 from rk35 import trade as T
 from rk35.verdicts import Verdict
 
@@ -107,7 +108,7 @@ def test_fdi_share_is_below_one_percent_in_every_combination(tables):
 
 def test_verdicts_on_real_data(tables):
     trade, investment, claims = tables
-    v = {k: a.verdict for k, a in claims_trade.assess_all(trade, investment, claims).items()}
+    v = {k: a.verdict for k, a in checks.run_all(Tables(trade=trade, investment=investment, claims=claims)).items()}
     assert v["trade-2022-total"] is Verdict.HOLDS_APPROXIMATELY  # number holds, "goods and services" does not
     assert v["trade-2024-total"] is Verdict.NOT_VERIFIABLE
     assert v["trade-2017-2022-growth"] is Verdict.PARTLY_HOLDS
@@ -115,32 +116,29 @@ def test_verdicts_on_real_data(tables):
 
 
 def test_a_2024_total_in_the_data_would_decide_the_2024_claim(tables):
-    trade, _, claims = tables
-    claim = claims.loc["trade-2024-total"]
-    assert claims_trade.trade_2024_total(trade, claim).verdict is Verdict.NOT_VERIFIABLE
+    trade = tables[0]
+    assert checks.run("trade-2024-total", Tables(trade=trade)).verdict is Verdict.NOT_VERIFIABLE
     extra = trade.iloc[[0]].copy()
     extra[["year", "reporter", "flow", "period", "value_usd_bn", "value_usd_bn_decimals"]] = [
         2024, "KOR", "total", "full_year", 11.4, 1]
-    assert claims_trade.trade_2024_total(pd.concat([trade, extra]), claim).verdict is Verdict.HOLDS
+    assert checks.run("trade-2024-total", Tables(trade=pd.concat([trade, extra]))).verdict is Verdict.HOLDS
     extra["value_usd_bn"] = 9.0
-    assert claims_trade.trade_2024_total(pd.concat([trade, extra]), claim).verdict is Verdict.DOES_NOT_HOLD
+    assert checks.run("trade-2024-total", Tables(trade=pd.concat([trade, extra]))).verdict is Verdict.DOES_NOT_HOLD
 
 
 def test_a_2022_cumulative_investment_figure_would_decide_the_total_claim(tables):
-    _, investment, claims = tables
-    claim = claims.loc["fdi-total"]
-    assert claims_trade.fdi_total(investment, claim).verdict is Verdict.NOT_VERIFIABLE
+    investment = tables[1]
+    assert checks.run("fdi-total", Tables(investment=investment)).verdict is Verdict.NOT_VERIFIABLE
     extra = investment.iloc[[0]].copy()
     extra[["metric", "period_end", "value_usd_bn", "value_usd_bn_decimals"]] = [
         "kor_fdi_to_rus_cumulative", "2022-12", 3.52, 2]
-    assert claims_trade.fdi_total(pd.concat([investment, extra]), claim).verdict is Verdict.HOLDS
+    assert checks.run("fdi-total", Tables(investment=pd.concat([investment, extra]))).verdict is Verdict.HOLDS
 
 
 def test_the_2014_claim_turns_on_whether_trade_fell(tables):
-    trade, _, claims = tables
-    claim = claims.loc["trade-after-2014"]
-    assert claims_trade.trade_after_2014(trade, claim).verdict is Verdict.PARTLY_HOLDS
+    trade = tables[0]
+    assert checks.run("trade-after-2014", Tables(trade=trade)).verdict is Verdict.PARTLY_HOLDS
     rose = trade.copy()
     mask = (rose["year"] == 2015) & (rose["flow"] == "total") & (rose["reporter"] == "KOR")
     rose.loc[mask, "value_usd_bn"] = 30.0
-    assert claims_trade.trade_after_2014(rose, claim).verdict is Verdict.DOES_NOT_HOLD
+    assert checks.run("trade-after-2014", Tables(trade=rose)).verdict is Verdict.DOES_NOT_HOLD

@@ -1,11 +1,17 @@
 import pytest
 
 from rk35.verdicts import (
+    RULES,
     Assessment,
     Verdict,
+    causal_verdict,
     ceiling_verdict,
+    floor_verdict,
+    list_verdict,
     lower_one_step,
+    rank_verdict,
     scale_table,
+    status_verdict,
     trend_verdict,
     value_verdict,
 )
@@ -53,7 +59,7 @@ def test_ceiling_rule():
 
 
 def test_admonition_class_follows_the_verdict():
-    a = Assessment("x", Verdict.PARTLY_HOLDS, "a", "b", "rule", "reason", ("trade:KITA_YONHAP_2023",))
+    a = Assessment("x", Verdict.PARTLY_HOLDS, "a", "b", "part-unconfirmed", "reason", ("trade:KITA_YONHAP_2023",))
     text = a.admonition()
     assert text.startswith(":::{admonition} Verdict: partly holds\n:class: verdict verdict-partly-holds")
     assert "trade\\:KITA\\_YONHAP\\_2023" in text and "(<https://" in text
@@ -72,3 +78,49 @@ def test_scale_table_lists_every_verdict():
     assert ":name: tbl-verdict-scale" in table
     for verdict in Verdict:
         assert f"| {verdict.value} |" in table
+
+
+def test_an_assessment_names_a_rule_of_the_rulebook_that_can_give_its_verdict():
+    with pytest.raises(ValueError, match="no rule named 'guess'"):
+        Assessment("x", Verdict.HOLDS, "a", "b", "guess", "reason")
+    with pytest.raises(ValueError, match="the 'detail-differs' rule cannot give 'holds'"):
+        Assessment("x", Verdict.HOLDS, "a", "b", "detail-differs", "reason")
+
+
+def test_the_box_prints_the_rule_by_name_and_wording_and_the_books_reading():
+    text = Assessment("x", Verdict.HOLDS_APPROXIMATELY, "a", "b", "value", "why", reading="Read to the hundred.",
+                      as_of="28 November 2026").admonition()
+    assert "*Rule (value):* A stated value holds if" in text
+    assert "Read to the hundred\\." in text and "Judged on the sources found by 28 November 2026." in text
+
+
+def test_status_causal_and_list_rules():
+    assert status_verdict("operating", "operating") is Verdict.HOLDS
+    assert status_verdict("halted", "operating") is Verdict.DOES_NOT_HOLD
+    assert status_verdict("unknown", "operating") is Verdict.NOT_VERIFIABLE
+    assert status_verdict("announced only", "operating") is Verdict.NOT_VERIFIABLE
+    assert causal_verdict(True, True, False) is Verdict.HOLDS
+    assert causal_verdict(True, True, True) is Verdict.PARTLY_HOLDS
+    assert causal_verdict(True, False, False) is Verdict.PARTLY_HOLDS
+    assert causal_verdict(False, True, False) is Verdict.DOES_NOT_HOLD
+    assert list_verdict(9, 9, 9) is Verdict.HOLDS
+    assert list_verdict(8, 9, 8) is Verdict.PARTLY_HOLDS
+    assert list_verdict(0, 9, 8) is Verdict.DOES_NOT_HOLD
+
+
+def test_every_rule_function_gives_only_verdicts_its_rule_lists():
+    """The computed rules' functions, tried on many inputs, never give a verdict the rulebook does not list."""
+    cases = {
+        "value": [value_verdict(s, f, d) for s in (1.0, 21.0, 1500.0) for f in (None, 0.9, 1.0, 20.6, 21.15, 1431.0, 2000.0)
+                  for d in (-2, 0, 1)],
+        "trend": [trend_verdict(v, 1, 3) for v in ({1: 1, 2: 2, 3: 3}, {1: 1, 2: 0.5, 3: 3}, {1: 3, 2: 2, 3: 1}, {1: 1})],
+        "ceiling": [ceiling_verdict(1, v) for v in ([], [0.5], [0.5, 1.5], [2.0])],
+        "floor": [floor_verdict(1, v) for v in ([], [1.5], [0.5, 1.5], [0.5])],
+        "rank": [rank_verdict(7, c, w) for c in (None, 6, 7) for w in (None, 7, 8, 9)],
+        "status": [status_verdict(r, "operating") for r in ("operating", "halted", "unknown", "completed")],
+        "causal": [causal_verdict(a, b, c) for a in (True, False) for b in (True, False) for c in (True, False)],
+        "list": [list_verdict(n, 9, s) for n in (0, 8, 9) for s in (8, 9)],
+        "unsupported-qualifier": [lower_one_step(value_verdict(21, f, 0)) for f in (None, 21.15, 20.2, 30.0)],
+    }
+    for rule, given in cases.items():
+        assert set(given) <= set(RULES[rule].verdicts), rule

@@ -284,3 +284,61 @@ def test_every_verdict_box_in_the_pdf_is_set_in_its_verdicts_colours():
         kind = VERDICT_LATEX[verdict.css_class]
         assert f"\\begin{{sphinxadmonition}}{{{kind}}}{{Verdict: {verdict.value}}}" in tex, verdict
     assert "\\begin{sphinxadmonition}{note}{Verdict" not in tex
+
+
+#: What schema.org's ClaimReview type and the fact-check markup guidelines ask of a record: the review's
+#: claimReviewed, reviewRating (with the publisher's own wording as alternateName), url and author; the
+#: reviewed Claim's author, date and appearance. https://schema.org/ClaimReview
+CLAIM_REVIEW_REQUIRED = ("claimReviewed", "reviewRating", "url", "author", "itemReviewed")
+CLAIM_REQUIRED = ("author", "datePublished", "appearance")
+
+
+def claim_reviews(page):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    import json
+
+    return [json.loads(b) for b in blocks if json.loads(b).get("@type") == "ClaimReview"]
+
+
+def test_every_chapter_page_carries_one_claim_review_per_checked_claim():
+    from rk35.claims import assess_all
+
+    assessed, claims = assess_all(), rk35.load_claims()
+    for chapter, group in claims.groupby("chapter"):
+        reviews = claim_reviews(HTML / "book" / f"{chapter}.html")
+        checked = [c for c in group.index if assessed[c].verdict is not Verdict.CONTEXT_ONLY]
+        assert len(reviews) == len(checked), chapter
+        by_claim = {r["claimReviewed"]: r for r in reviews}
+        for claim_id in checked:
+            review = by_claim[claims.loc[claim_id, "quote"]]
+            assert review["@context"] == "https://schema.org"
+            assert all(review.get(k) for k in CLAIM_REVIEW_REQUIRED), claim_id
+            assert review["itemReviewed"]["@type"] == "Claim"
+            assert all(review["itemReviewed"].get(k) for k in CLAIM_REQUIRED), claim_id
+            rating, verdict = review["reviewRating"], assessed[claim_id].verdict
+            assert rating["@type"] == "Rating" and rating["alternateName"] == verdict.value
+            assert rating.get("ratingValue") == verdict.rating, claim_id  # none where the sources do not settle it
+            anchor = review["url"].split("#", 1)[1]
+            assert review["url"].startswith(f"{chapter}.html#") and f'id="{anchor}"' in (
+                HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+
+
+def test_the_register_downloads_work_from_the_page_and_match_the_verdicts():
+    import csv
+    import json
+
+    from rk35.claims import assess_all
+
+    page = (HTML / "book" / "register.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(\.\./_static/data/claims-register\.(?:csv|json))"', page)
+    assert len(links) == 2
+    files = {link.rsplit(".", 1)[1]: (HTML / "book" / link).resolve() for link in links}
+    rows = list(csv.DictReader(files["csv"].open(encoding="utf-8")))
+    records = json.loads(files["json"].read_text(encoding="utf-8"))["claims"]
+    assessed = assess_all()
+    assert [r["claim_id"] for r in rows] == [r["claim_id"] for r in records] == list(assessed)
+    for row, record in zip(rows, records):
+        a = assessed[row["claim_id"]]
+        assert row["verdict"] == record["verdict"] == a.verdict.value
+        assert row["rule"] == record["rule"] == a.rule and row["how"] in ("computed", "judged")
+        assert row["source_ids"].split(";") == record["source_ids"] == list(a.sources) or not a.sources

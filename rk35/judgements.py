@@ -1,0 +1,76 @@
+"""Judged verdicts: the rows of data/judgements.csv, their placeholders filled from the data.
+
+A judgement is a reading of the sources (a fact found or not, a part confirmed or not, a cause, an opinion).
+It names its rule; its text refers to dates and figures by id, as {event:hanoi-summit} or
+{figure:lh-kicp-m2-site}, and the book fills them from the row of that id, so a reason never types a date
+or a figure the data holds. The loader has already checked that every placeholder names a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from rk35 import data as D
+from rk35.fmt import date
+from rk35.verdicts import Assessment, Verdict
+
+#: The column a placeholder shows when it names none.
+DEFAULT_FIELD = {"event": "date", "project-event": "date", "fact": "value_number", "figure": "key_figure",
+                 "record": "value", "transport": "value"}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+class Tables:
+    """The tables placeholders read, loaded once on first use."""
+
+    def __init__(self):
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    def row(self, kind: str, key: str) -> pd.Series:
+        table, id_field = D.PLACEHOLDER_TABLES[kind]
+        if table not in self._frames:
+            self._frames[table] = D.load_table(table)
+        frame = self._frames[table]
+        return D.by_id(frame.assign(**{id_field: frame[id_field].astype(str)}), id_field, key)
+
+
+def _shown(row: pd.Series, column: str) -> str:
+    value = row[column]
+    if column == "value_number" and pd.isna(value):
+        return str(row["value"])
+    if f"{column}_decimals" in row.index and not pd.isna(value):
+        return f"{float(value):,.{int(row[f'{column}_decimals'])}f}"
+    if pd.isna(value):
+        raise ValueError(f"the placeholder's field {column!r} is empty")
+    text = str(value)
+    return date(text) if _ISO_DATE.match(text) else text
+
+
+def fill(text: str, tables: Tables) -> str:
+    """The text with every {kind:id} or {kind:id.field} replaced by that row's value, formatted."""
+    def one(match: re.Match) -> str:
+        kind, key, column = match.groups()
+        if column is None and kind not in DEFAULT_FIELD:
+            raise ValueError(f"{match.group(0)}: a {kind} placeholder must name its field")
+        return _shown(tables.row(kind, key), column or DEFAULT_FIELD[kind])
+
+    return D.PLACEHOLDER.sub(one, text)
+
+
+def assess(judgements: pd.DataFrame | None = None, tables: Tables | None = None) -> dict[str, Assessment]:
+    """Every judged claim's assessment, by claim_id (`judgements` as load_table gives it: indexed by line)."""
+    judgements = D.load_table("judgements") if judgements is None else judgements
+    tables = tables or Tables()
+    out = {}
+    for line, row in judgements.iterrows():
+        claim_id = row["claim_id"]
+        try:
+            out[claim_id] = Assessment(
+                claim_id=claim_id, verdict=Verdict(row["verdict"]), stated=row["stated"],
+                found=fill(row["found"], tables), rule=row["rule"], reason=fill(row["reason"], tables),
+                sources=tuple(s for s in str(row["source_ids"] if isinstance(row["source_ids"], str) else "").split(";") if s), as_of=date(row["as_of"]))
+        except (ValueError, LookupError) as exc:
+            raise D.DataError(f"data/judgements.csv, line {line}, claim {claim_id}: {exc}") from exc
+    return out
