@@ -44,15 +44,21 @@ def for_chapter(chapter: str, assessed: dict | None = None) -> dict[str, Assessm
     return {c: assessed[c] for c in claims.index[claims["chapter"] == chapter]}
 
 
-def glue_verdicts(chapter: str) -> dict[str, Assessment]:
-    """Glue every verdict box of a chapter as `verdict_<claim id>` (hyphens as underscores); return them."""
+def glue_verdicts(chapter: str) -> None:
+    """Glue every verdict box of a chapter as `verdict_<claim id>` (hyphens as underscores)."""
     from IPython.display import Markdown
     from myst_nb import glue
 
-    chosen = for_chapter(chapter)
-    for claim_id, a in chosen.items():
+    for claim_id, a in for_chapter(chapter).items():
         glue(glue_key(claim_id), Markdown(a.admonition()), display=False)
-    return chosen
+
+
+def glue_chapter(chapter: str) -> None:
+    """Glue a chapter's verdict boxes and every number its prose shows (one call per chapter)."""
+    from rk35.numbers import glue_numbers
+
+    glue_verdicts(chapter)
+    glue_numbers(chapter)
 
 
 def glue_key(claim_id: str) -> str:
@@ -207,3 +213,18 @@ def scorecard(assessed: dict):
     tail = (f"; {_number_word(opinions)} more {'is an opinion' if opinions == 1 else 'are opinions'}, "
             "shown for context and not checked.")
     return Text(f"{head}: {body}{tail}")
+
+
+def numbers(t) -> list:
+    """The register's number: the scorecard sentence of verdict counts (rk35.numbers)."""
+    from rk35.numbers import Input, Recorder
+    from rk35.verdicts import Verdict
+
+    n = Recorder("register", "appendix-register")
+    assessed = assess_all()
+    by_verdict = {v: [c for c, a in assessed.items() if a.verdict is v] for v in Verdict}
+    counted = {v: Input((f"claims whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY else "opinions")
+                        + " in the claims register", str(len(ids))) for v, ids in by_verdict.items()}
+    n.add("scorecard", scorecard(assessed), "The register's verdicts counted by verdict, in one sentence; the claims "
+          "checked are all claims but the opinions.", *counted.values())
+    return n.numbers

@@ -7,12 +7,15 @@ import datetime as dt
 
 import pandas as pd
 
+from rk35.fmt import date, mt, ordinal, pct, usd_bn
+from rk35.numbers import Input, Recorder
+
 #: Korean- and Russian-carrier suspensions of direct passenger flights in March 2022 (transport.csv metrics).
-FLIGHT_STOPS = (
-    "aeroflot_international_flights_suspended",
-    "korean_air_moscow_vladivostok_passenger_flights_suspended_to_end_april",
-    "air_busan_incheon_vladivostok_flights_cancelled",
-)
+FLIGHT_STOPS = {
+    "aeroflot_international_flights_suspended": "Aeroflot suspends its international flights",
+    "korean_air_moscow_vladivostok_passenger_flights_suspended_to_end_april": "Korean Air halts Moscow and Vladivostok",
+    "air_busan_incheon_vladivostok_flights_cancelled": "Air Busan cancels Incheon–Vladivostok",
+}
 CATEGORIES = ["diplomacy", "economy", "peninsula", "security", "sanctions"]
 
 
@@ -158,3 +161,101 @@ def poll_shares(poll: pd.DataFrame) -> pd.DataFrame:
     total = int(poll["votes"].sum())
     return poll.assign(total=total, recomputed_pct=poll["votes"] / total * 100,
                        agrees=(poll["votes"] / total * 100).round().astype(int) == poll["stated_pct"])
+
+
+# --- the numbers of the opening, pressure and outlook chapters (rk35.numbers) ------------------------------------
+
+#: The notice that rebased the list in February 2024 (export_controls.csv measure_id): 682 items added, yet a total
+#: well short of the earlier total plus 682.
+REBASED_NOTICE = 15
+
+
+def _date_input(what: str, row: pd.Series, column: str = "date") -> Input:
+    return Input(what, date(row[column]), (row["source_id"],))
+
+
+def _items(row: pd.Series, what: str) -> Input:
+    return Input(f"{what} ({date(row['date'])})", f"{int(row['items_total']):,}", (row["source_id"],))
+
+
+def opening_numbers(t) -> list:
+    """The opening chapter's numbers: the export-control list, the article's window, the years without flights."""
+    n = Recorder("opening", "chapter-opening")
+    sworn, apec = article_window(t.events)
+    latest = latest_total(t.export_controls, to_date(apec["date"]))
+    stop = flight_stop(t.transport)
+    window = (_date_input("Lee Jae-myung sworn in", sworn), _date_input("the Gyeongju APEC summit opens", apec))
+    n.add("items_latest", f"{int(latest['items_total']):,}", "The last restricted-item total in force or reported "
+          "before the APEC summit opened.", _items(latest, "restricted items"), window[1],
+          section="claim-export-controls-1500")
+    n.add("items_latest_date", date(latest["date"]), "The date of that total.", _items(latest, "restricted items"),
+          section="claim-export-controls-1500")
+    n.add("window_start", date(sworn["date"]), "The day Lee Jae-myung took office (the article calls him the "
+          "current president).", window[0], section="claim-flights-three-years")
+    n.add("window_end", date(apec["date"]), "The day the APEC summit opened (the article calls it upcoming).",
+          window[1], section="claim-flights-three-years")
+    n.add("flights_stop_date", date(stop["period"]), "The last of the March 2022 suspensions of direct passenger "
+          "flights.", *[_date_input(FLIGHT_STOPS[r["metric"]], r, "period")
+                        for _, r in t.transport[t.transport["metric"].isin(FLIGHT_STOPS)].iterrows()],
+          section="claim-flights-three-years")
+    stop_day = to_date(stop["period"])
+    for key, end, row in (("flights_years_low", "the article's earliest date", sworn),
+                          ("flights_years_high", "the article's latest date", apec)):
+        n.add(key, f"{years_between(stop_day, to_date(row['date'])):.1f}", f"Years from the last suspension to {end}: "
+              "days / 365.25.", _date_input("the last suspension", stop, "period"), _date_input(end, row),
+              section="claim-flights-three-years")
+    rebased = t.export_controls.set_index("measure_id").loc[REBASED_NOTICE]
+    series = restricted_items(t.export_controls)
+    before = series[series["start"] < to_date(rebased["date"])].iloc[-1]
+    added = Input(f"items added by the notice in force from {date(rebased['date'])}", f"{int(rebased['items_added']):,}",
+                  (rebased["source_id"],))
+    n.add("items_2023", f"{int(before['items_total']):,}", "The total in force before the February 2024 notice.",
+          _items(before, "restricted items"), section="claim-export-controls-1500")
+    n.add("items_added_2024", f"{int(rebased['items_added']):,}", "Items the February 2024 notice added, as stated.",
+          added, section="claim-export-controls-1500")
+    n.add("items_2024", f"{int(rebased['items_total']):,}", "The total after the February 2024 notice, as stated.",
+          Input("restricted items after the notice", f"{int(rebased['items_total']):,}", (rebased["source_id"],)),
+          section="claim-export-controls-1500")
+    n.add("items_naive_sum", f"{int(before['items_total'] + rebased['items_added']):,}", "The earlier total plus the "
+          "items added: what the total would be had nothing been merged.", _items(before, "restricted items"), added,
+          section="claim-export-controls-1500")
+    return n.numbers
+
+
+def pressure_numbers(t) -> list:
+    """The pressure chapter's numbers: the timeline's size and the dates the prose names."""
+    from rk35.data import event
+
+    n = Recorder("pressure", "chapter-pressure")
+    events = t.events
+    n.add("events_count", str(len(events)), "The events in the timeline, counted.",
+          Input("events.csv rows", f"{len(events)} events", tuple(dict.fromkeys(events["source_id"]))))
+    for key, event_id, what in (("panel_lapse", "panel-of-experts-expires", "the Panel of Experts' mandate expires"),
+                                ("panel_veto", "panel-of-experts-veto", "Russia vetoes the panel's renewal"),
+                                ("seoul_suspends", "seoul-unilateral-sanctions-2016", "Seoul's unilateral sanctions")):
+        row = event(events, event_id)
+        n.add(key, date(row["date"]), "The event's date, as its source gives it.", _date_input(what, row))
+    return n.numbers
+
+
+def outlook_numbers(t) -> list:
+    """The outlook chapter's numbers: dates of the new administration and what moved in 2025."""
+    from rk35.data import event
+
+    n = Recorder("outlook", "chapter-outlook")
+    sworn, _ = article_window(t.events)
+    for key, row, what in (("pause_date", event(t.events, "zinoviev-relations-on-pause"), "the ambassador's 'on pause'"),
+                           ("lee_sworn_in", sworn, "Lee Jae-myung sworn in"),
+                           ("fm_talks_2025", event(t.events, "lavrov-cho-hyun-talks"), "the foreign ministers' talks")):
+        n.add(key, date(row["date"]), "The event's date, as its source gives it.", _date_input(what, row))
+    trade, imports = t.trade, t.lng_imports
+    floor = trade[(trade["year"] == 2025) & trade["lower_bound"]].iloc[0]
+    russia = imports[(imports["year"] == 2025) & (imports["supplier"] == "Russia") & (imports["period"] == "full_year")].iloc[0]
+    said = Input("Russia's 2025 LNG row (KITA)", f"{russia['volume_mt']:g} Mt, {russia['volume_yoy_pct']:+g}%, "
+                 f"rank {int(russia['stated_rank'])}", (russia["source_id"],))
+    n.add("trade_2025_floor", usd_bn(floor["value_usd_bn"], 0), "The ambassador's lower bound for 2025 trade, as stated.",
+          Input("2025 trade, 'over'", f"{floor['value_usd_bn']:g}", (floor["source_id"],)))
+    n.add("lng_2025_russia_mt", mt(russia["volume_mt"]), "Russia's 2025 volume, as stated.", said)
+    n.add("lng_2025_russia_rank", ordinal(russia["stated_rank"]), "Russia's 2025 rank, as stated.", said)
+    n.add("lng_2025_russia_change", pct(russia["volume_yoy_pct"], signed=True), "Russia's stated change on 2024.", said)
+    return n.numbers

@@ -89,3 +89,15 @@ def refused() -> str:
             "The CSV files the book offers for download are the validated package files themselves. Because the "
             "loader refuses any text cell that begins with `=`, `+`, `-` or `@`, none of them can carry a formula "
             "that a spreadsheet would run when a reader opens it.\n")
+
+
+def numbers(t) -> list:
+    """The methods appendix's numbers: the reader poll's votes."""
+    from rk35.context import poll_shares
+    from rk35.numbers import Input, Recorder
+
+    n = Recorder("methods", "appendix-methods")
+    shares = poll_shares(t.reader_poll)
+    n.add("poll_total", str(int(shares["total"].iloc[0])), "The votes for every option, added up.",
+          *[Input(f"votes for '{r['option']}'", str(int(r["votes"])), (r["source_id"],)) for _, r in t.reader_poll.iterrows()])
+    return n.numbers

@@ -202,3 +202,39 @@ def map_chart(projects, places, corridors, topology):
          f"Outside the map: {', '.join(outside)}."],
         "data/places.csv, data/corridors.csv, data/projects.csv; country outlines: Natural Earth 1:50m (world-atlas 2.0.2)",
     )
+
+
+def numbers(t) -> list:
+    """The rails chapter's numbers: projects by status (dated), map points, the Nine Bridges dates."""
+    from rk35.data import event
+    from rk35.numbers import Input, Recorder
+
+    n = Recorder("rails", "chapter-rails")
+    projects, places = t.projects, t.places
+    listed = projects[projects["kind"] == "project"]
+    counts = status_counts(projects).set_index("status")["projects"]
+
+    def having(status: str | None) -> Input:
+        rows = listed if status is None else listed[listed["status"] == status]
+        return Input(f"projects {'' if status is None else status + ' '}(status as of)",
+                     "; ".join(f"{r['name']} ({date(r['status_as_of']) if isinstance(r['status_as_of'], str) else 'undated'})"
+                               for _, r in rows.iterrows()) or "none", tuple(dict.fromkeys(rows["source_id"])))
+
+    n.add("projects_total", str(int(counts.sum())), "The projects the article names (initiatives excluded), counted.",
+          having(None))
+    for key, status in (("projects_operating", "operating"), ("projects_halted", "halted"),
+                        ("projects_unknown", "unknown")):
+        n.add(key, str(int(counts[status])), f"The projects whose status when last reported is '{status}', counted.",
+              having(status))
+    approximate = places[places["approximate"]]
+    n.add("places_approximate", str(len(approximate)), "The map points placed by hand (no gazetteer entry), counted.",
+          Input("points placed by hand", ", ".join(approximate["name"]),
+                tuple(dict.fromkeys(approximate["source_id"]))))
+    n.add("places_total", str(len(places)), "The map points, counted.",
+          Input("places.csv rows", f"{len(places)} places", tuple(dict.fromkeys(places["source_id"]))))
+    for key, event_id, what in (("nine_bridges_council_date", "nine-bridges-first-council", "the first 9-Bridge council"),
+                                ("nine_bridges_plan_date", "nine-bridges-action-plan", "the action plan signed"),
+                                ("nine_bridges_plan2_date", "nine-bridges-action-plan-2", "Action Plan 2.0 signed")):
+        row = event(t.project_events, event_id)
+        n.add(key, date(row["date"]), "The event's date, as its source gives it.", Input(what, date(row["date"]), (row["source_id"],)))
+    return n.numbers

@@ -50,10 +50,11 @@ def _builder_inited(app) -> None:
         target = static / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
-    from rk35 import claims
+    from rk35 import claims, numbers
 
     app.rk35_assessed = claims.assess_all()
     claims.write_register(static / REGISTER_FOLDER, app.rk35_assessed)
+    numbers.write(static / REGISTER_FOLDER, numbers.all_numbers())
     app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
     app.add_css_file(charts.FONT_CSS_NAME)
     app.add_css_file("rk35.css")

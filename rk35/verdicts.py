@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from math import isfinite
+from typing import NamedTuple
 
 from rk35.data import source_list
 from rk35.text import md
@@ -55,14 +56,8 @@ H, HA, PH, DNH, NV, CO = (Verdict.HOLDS, Verdict.HOLDS_APPROXIMATELY, Verdict.PA
                           Verdict.NOT_VERIFIABLE, Verdict.CONTEXT_ONLY)
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One rule of the rulebook: what situation it covers, how it decides, the verdicts it can give."""
-
-    name: str
-    situation: str
-    wording: str
-    verdicts: tuple[Verdict, ...]
+#: One rule of the rulebook: its name, the situation it covers, how it decides, the verdicts it can give.
+Rule = NamedTuple("Rule", [("name", str), ("situation", str), ("wording", str), ("verdicts", tuple)])
 
 
 #: The rulebook: every verdict in the book names one of these rules, and the same situation gets the same rule.

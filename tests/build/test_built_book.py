@@ -342,3 +342,24 @@ def test_the_register_downloads_work_from_the_page_and_match_the_verdicts():
         assert row["verdict"] == record["verdict"] == a.verdict.value
         assert row["rule"] == record["rule"] == a.rule and row["how"] in ("computed", "judged")
         assert row["source_ids"].split(";") == record["source_ids"] == list(a.sources) or not a.sources
+
+
+def test_every_number_in_a_chapter_is_a_link_to_its_record_and_the_record_lists_it():
+    import json
+
+    from rk35 import numbers
+
+    recorded = numbers.all_numbers()
+    appendix = (HTML / "book" / "numbers.html").read_text(encoding="utf-8")
+    front = (HTML / "book" / "intro.html").read_text(encoding="utf-8")
+    for n in recorded:
+        page = (HTML / "book" / f"{n.chapter}.html").read_text(encoding="utf-8") + front
+        link = re.escape(f'href="numbers.html#{n.label}"') + r'><span class="std std-ref"><span class="pasted-text">'
+        shown = re.findall(link + r"(.*?)</span>", page)
+        assert shown and all(html.unescape(s) == n.text for s in shown), n.key
+        assert f'id="{n.label}"' in appendix, n.key
+    links = re.findall(r'href="(\.\./_static/data/numbers\.(?:csv|json))"', appendix)
+    assert len(links) == 2
+    listed = json.loads((HTML / "book" / links[1]).resolve().read_text(encoding="utf-8"))["numbers"]
+    assert [r["key"] for r in listed] == [n.key for n in recorded]
+    assert all(r["inputs"] for r in listed)
