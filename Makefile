@@ -1,7 +1,7 @@
 # Russia–Korea at 35 — build and test.
 #   make book   builds the HTML book (_build/html) and the PDF (_build/latex/book.pdf)
 #   make test   runs every check (nbval, data package, module tests, build with warnings as errors)
-# Both set up what they need: a virtualenv from requirements.lock and, when missing, Debian's TeX.
+# Both set up what they need: a virtualenv from requirements.lock and, when missing, Debian's TeX and Chromium.
 # Both use every core by themselves: notebooks execute in parallel, and HTML and PDF build side by side.
 
 SHELL := /bin/bash
@@ -13,7 +13,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DEBIAN_PACKAGES := texlive-xetex texlive-latex-extra texlive-fonts-recommended latexmk \
-	fonts-freefont-otf fonts-nanum poppler-utils
+	fonts-freefont-otf fonts-nanum poppler-utils chromium
 
 # The book's module is imported from this folder, wherever it is: nothing in the venv points at a folder.
 export PYTHONPATH := $(CURDIR)
@@ -57,12 +57,12 @@ $(VENV_OK): requirements.lock
 
 debian-packages:
 	@missing=""; \
-	for cmd in xelatex latexmk pdftotext; do command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
+	for cmd in xelatex latexmk pdftotext chromium; do command -v $$cmd >/dev/null || missing="$$missing $$cmd"; done; \
 	test -e /usr/share/fonts/opentype/freefont/FreeSerif.otf || missing="$$missing FreeSerif"; \
 	test -e /usr/share/fonts/truetype/nanum/NanumMyeongjo.ttf || missing="$$missing NanumMyeongjo"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian packages for the PDF (missing:$$missing)"; \
+	    echo "Installing Debian packages for the PDF and the browser test (missing:$$missing)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES) >/dev/null; \
 	  else \
 	    echo "Missing:$$missing. Run as root: apt-get install -y --no-install-recommends $(DEBIAN_PACKAGES)"; exit 1; \
@@ -127,7 +127,8 @@ lab: $(VENV_OK) $(VALIDATED)
 ## Tests ---------------------------------------------------------------------
 # 1. nbval (stored outputs = a fresh run), the data package and the module, on the tree as committed;
 # 2. the book build (warnings are errors);
-# 3. checks of what was built (offline HTML, the numbers in HTML and PDF).
+# 3. checks of what was built (offline HTML, the numbers in HTML and PDF), and every page in Debian's Chromium
+#    at 390 and 1366 px (tests/build/test_in_a_browser.py; screenshots in _build/screenshots/).
 
 test: $(VENV_OK) | debian-packages
 	$(PY) -m pytest

@@ -77,7 +77,9 @@ def font_css() -> str:
 
 def titled(chart: alt.TopLevelMixin, title: str, subtitle: str | list[str], source: str) -> alt.VConcatChart:
     """Title (the finding), subtitle (what is plotted) and a source line under the chart."""
+    described = " ".join([title + "."] + ([subtitle] if isinstance(subtitle, str) else list(subtitle)))
     return alt.vconcat(chart.properties(title=alt.Title(title, subtitle=subtitle))).properties(
+        description=described,  # the chart's text alternative (vega sets it as the drawing's aria-label)
         title=alt.Title(
             "Source: " + source, orient="bottom", anchor="start", fontSize=10, fontWeight="normal", color="#444444"
         )
@@ -108,7 +110,10 @@ def _html(spec: dict, div_id: str) -> str:
         f"  var spec = {payload};\n"
         "  function draw() {\n"
         f'    window.vegaEmbed("#{div_id}", spec, {{renderer: "svg", actions: {{export: true, source: false, '
-        "compiled: false, editor: false}}).catch(function (e) {\n"
+        "compiled: false, editor: false}}).then(function () {\n"
+        f'      var menu = document.querySelector("#{div_id} summary");\n'
+        '      if (menu) { menu.setAttribute("aria-label", "Chart actions: save as SVG or PNG"); }\n'
+        "    }).catch(function (e) {\n"
         f'      document.getElementById("{div_id}").textContent = "Chart failed to draw: " + e;\n'
         "    });\n"
         "  }\n"

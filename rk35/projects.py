@@ -151,7 +151,7 @@ def _map_panel(projects, places, corridors, topology, extent, labelled, size, ti
     projection = mercator_view(extent, *size)
     countries = subset_topology(topology, MAP_COUNTRIES)
     base = alt.Chart(alt.Data(values=countries, format=alt.DataFormat(type="topojson", feature="countries"))).mark_geoshape(
-        fill="#EEEEEE", stroke="#FFFFFF", strokeWidth=0.8).project(**projection)
+        fill="#EEEEEE", stroke="#FFFFFF", strokeWidth=0.8, aria=False).project(**projection)  # background: not read out
     modes = ["rail", "road and rail", "sea", "pipeline"]
     routes = alt.Chart(vertices).mark_line(strokeWidth=2, clip=True).encode(
         longitude="lon:Q", latitude="lat:Q", detail="corridor:N", order="order:Q",

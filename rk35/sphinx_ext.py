@@ -26,6 +26,19 @@ def json_ld(record: dict) -> str:
     return f'<script type="application/ld+json">{payload}</script>'
 
 
+def _one_copy_of_each_script(app, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book adds sphinx-thebe's inline setup script twice; the second 'const THEBE_JS_URL' is a
+    JavaScript error on every page. Keep one copy of each script."""
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        # the copies differ only in an empty file name written as None or ''
+        key = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
 def _claim_reviews(app, pagename, templatename, context, doctree) -> None:
     """Each chapter page carries one schema.org ClaimReview per checked claim, in its head."""
     if not pagename.startswith("book/"):
@@ -100,10 +113,35 @@ def _latex_translator():
     return BookLaTeXTranslator
 
 
+#: What the themes write that accessibility checkers (axe-core) reject, and what the book writes instead.
+ARIA_FIXES = (
+    # the sidebar's part captions are headings without a level
+    ('<p class="caption" role="heading">', '<p class="caption" role="heading" aria-level="2">'),
+    # the bibliography is a "list" whose entries are not list items
+    ('<div role="list" class="citation-list">', '<div class="citation-list">'),
+    # a wide table scrolls in its own box (rk35.css), so a keyboard must be able to reach it
+    ('<table class="docutils', '<table tabindex="0" class="docutils'),
+)
+
+
+def _fix_aria(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = text
+        for old, new in ARIA_FIXES:
+            fixed = fixed.replace(old, new)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
 def setup(app):
     app.set_translator("latex", _latex_translator(), override=True)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("doctree-read", _unescape_link_targets)
     app.connect("html-page-context", _claim_reviews)
+    app.connect("html-page-context", _one_copy_of_each_script, priority=999)
+    app.connect("build-finished", _fix_aria)  # after every handler that adds one
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,87 @@
+"""The built pages in a real browser (Debian's Chromium driven by Playwright), offline, at phone and laptop widths.
+
+Every request that is not a file:// URL is aborted and counted. Each page is checked for console errors, charts
+drawn, sideways scrolling, visible code, raw pandas values in tables and axe-core's serious and critical
+accessibility violations; a full-page screenshot of each page at each width is kept under _build/screenshots/
+for a person to look at.
+"""
+
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import ROOT
+
+HTML = ROOT / "_build" / "html"
+SHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+WIDTHS = {"phone": (390, 844), "laptop": (1366, 900)}
+PAGES = sorted(p.relative_to(HTML).as_posix() for p in (HTML / "book").glob("*.html"))
+RAW_VALUES = re.compile(r"^(NaN|nan|None|True|False|<NA>)$")
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def visit(browser, page_path, width):
+    """Open a page offline at a width; return the page, its console errors and its blocked requests."""
+    context = browser.new_context(viewport={"width": WIDTHS[width][0], "height": WIDTHS[width][1]})
+    blocked, errors = [], []
+    context.route(re.compile(r"^(?!file:).*"), lambda route: (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((HTML / page_path).as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => document.fonts.status === 'loaded'")
+    expected = page.locator(".rk35-chart").count()
+    if expected:
+        page.wait_for_function(f"() => document.querySelectorAll('.rk35-chart svg.marks').length >= {expected}",
+                               timeout=20000)
+    return context, page, blocked, errors
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("page_path", PAGES)
+def test_the_page_reads_offline_without_errors_and_fits(browser, axe, page_path, width):
+    context, page, blocked, errors = visit(browser, page_path, width)
+    try:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{page_path.replace('/', '_').removesuffix('.html')}-{width}.png"),
+                        full_page=True)
+        assert not blocked, f"requests to other hosts: {blocked}"
+        assert not errors, f"console errors: {errors}"
+        charts = page.locator(".rk35-chart").count()
+        assert page.locator(".rk35-chart svg.marks").count() == charts, "a chart was not drawn"
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"the page scrolls sideways by {overflow}px"
+        too_wide = page.evaluate("""() => [...document.querySelectorAll('.rk35-chart')].filter(c => {
+            const svg = c.querySelector('svg.marks'); return svg && svg.getBoundingClientRect().width >
+            c.getBoundingClientRect().width + 1; }).length""")
+        assert too_wide == 0, f"{too_wide} chart(s) wider than their container"
+        visible_code = page.evaluate("""() => [...document.querySelectorAll('.cell_input, div.highlight-ipython3')]
+            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 0).length""")
+        assert visible_code == 0, "a code cell is visible"
+        cells = page.evaluate("() => [...document.querySelectorAll('table td, table th')].map(c => c.innerText.trim())")
+        raw = [c for c in cells if RAW_VALUES.match(c)]
+        assert not raw, f"raw values in tables: {raw[:5]}"
+        results = axe.run(page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, "axe-core: " + "; ".join(f"{v['id']} ({len(v['nodes'])})" for v in serious)
+    finally:
+        context.close()
