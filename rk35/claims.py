@@ -51,6 +51,7 @@ def glue_verdicts(chapter: str) -> None:
 
     for claim_id, a in for_chapter(chapter).items():
         glue(glue_key(claim_id), Markdown(a.admonition()), display=False)
+        glue(badge_key(claim_id), Markdown(badge(a)), display=False)
 
 
 def glue_chapter(chapter: str) -> None:
@@ -59,6 +60,20 @@ def glue_chapter(chapter: str) -> None:
 
     glue_verdicts(chapter)
     glue_numbers(chapter)
+
+
+#: The sphinx-design badge colour of each verdict (the closest to the verdict colours of the boxes and charts).
+BADGES = {"holds": "success", "holds approximately": "info", "partly holds": "warning", "does not hold": "danger",
+          "not verifiable with the sources found": "secondary", "context only": "dark"}
+
+
+def badge(a: Assessment) -> str:
+    """The verdict as a badge for under the claim's quote (MyST, sphinx-design)."""
+    return f"{{bdg-{BADGES[a.verdict.value]}}}`{a.verdict.value}`"
+
+
+def badge_key(claim_id: str) -> str:
+    return "badge_" + claim_id.replace("-", "_")
 
 
 def glue_key(claim_id: str) -> str:

@@ -95,11 +95,32 @@ VERDICT_LATEX = {
 }
 
 
+#: The _toc.yml part whose chapters the PDF sets as lettered appendices.
+APPENDICES = "Appendices"
+
+
+def part_starts(toc_path: Path) -> dict[str, str]:
+    """The first document of each part of _toc.yml, with the part's caption."""
+    import yaml
+
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    return {part["chapters"][0]["file"]: part["caption"] for part in toc.get("parts", []) if part.get("chapters")}
+
+
 def _latex_translator():
     from sphinx.writers.latex import CR, LaTeXTranslator
 
     class BookLaTeXTranslator(LaTeXTranslator):
-        """Sphinx's LaTeX writer, except that a verdict box is set in its verdict's colours."""
+        """Sphinx's LaTeX writer, except that each part of the table of contents opens with its caption (the
+        appendices part as lettered appendices) and a verdict box is set in its verdict's colours."""
+
+        def visit_start_of_file(self, node) -> None:
+            caption = part_starts(Path(self.builder.srcdir) / "_toc.yml").get(node["docname"])
+            if caption:
+                self.body.append(CR + r"\part{%s}" % self.encode(caption) + CR)
+                if caption == APPENDICES:
+                    self.body.append(r"\appendix" + CR)
+            super().visit_start_of_file(node)
 
         def visit_admonition(self, node) -> None:
             kind = next((VERDICT_LATEX[c] for c in node.get("classes", []) if c in VERDICT_LATEX), None)

@@ -363,3 +363,32 @@ def test_every_number_in_a_chapter_is_a_link_to_its_record_and_the_record_lists_
     listed = json.loads((HTML / "book" / links[1]).resolve().read_text(encoding="utf-8"))["numbers"]
     assert [r["key"] for r in listed] == [n.key for n in recorded]
     assert all(r["inputs"] for r in listed)
+
+
+def test_each_claims_verdict_badge_sits_under_its_quote():
+    from rk35.claims import assess_all
+
+    assessed, claims = assess_all(), rk35.load_claims()
+    seen = set()
+    for chapter in claims["chapter"].unique():
+        page = (HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
+        for quote, after in re.findall(r"<blockquote>(.*?)</blockquote>\s*<p>(.*?)</p>", page, flags=re.S):
+            ids = re.findall(r'<span class="pre">([a-z0-9-]+)</span>', quote)
+            ids = [i for i in ids if i in claims.index]
+            badges = re.findall(r'<span class="sd-sphinx-override sd-badge [^"]*">([^<]*)</span>', after)
+            if not ids:
+                continue
+            assert badges == [assessed[i].verdict.value for i in ids], (chapter, ids, badges)
+            seen.update(ids)
+    assert seen == set(claims.index)
+
+
+def test_the_pdf_contents_lists_the_parts_and_letters_the_appendices():
+    from rk35.sphinx_ext import APPENDICES, part_starts
+
+    contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "6", str(PDF), "-"], check=True,
+                              capture_output=True, text=True).stdout
+    for caption in part_starts(ROOT / "_toc.yml").values():
+        assert caption in contents, caption
+    assert APPENDICES in contents
+    assert re.search(r"^A\s+Claims register", contents, re.M) and re.search(r"^B\s+Every number", contents, re.M)
