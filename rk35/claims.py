@@ -172,7 +172,7 @@ def register_table(assessed: dict, claims) -> str:
         rows.append(f"| “{md_cell(row['quote'])}” ({md_cell(claim_id)}, {md_cell(row['article_section'])}) | {md_cell(a.stated)} "
                     f"| {md_cell(a.found)} | **{md_cell(a.verdict.value)}** | {sources} | {{ref}}`{row['anchor']}` |")
     return ":::{table} Every checkable claim of the article, its verdict and where it is checked\n:name: tbl-register\n" \
-           ":widths: 30 12 18 10 18 12\n\n" + "\n".join(rows) + "\n:::\n"
+           ":widths: 25 12 18 11 20 14\n\n" + "\n".join(rows) + "\n:::\n"
 
 
 def verdict_counts(assessed: dict):

@@ -116,9 +116,9 @@ class Table:
         body = ["| " + " | ".join(md_cell(h) for h in self.headers) + " |", align]
         body += ["| " + " | ".join(md_cell(v) if v else " " for v in row) + " |" for row in rows]
         table = "\n".join(body)
-        if caption:
-            head = f":::{{table}} {md_cell(caption)}\n" + (f":name: {label}\n" if label else "")
-            table = head + "\n" + table + "\n:::"
+        # planned column widths, so that the PDF wraps text in every column instead of running off the page
+        head = (f":::{{table}} {md_cell(caption)}\n" if caption else ":::{table}\n") + (f":name: {label}\n" if label else "")
+        table = head + f":widths: {' '.join(map(str, column_widths(self.headers, rows)))}\n\n" + table + "\n:::"
         self.markdown = table + "\n"
         widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(self.headers)]
         lines = ["  ".join(h.ljust(w) for h, w in zip(self.headers, widths))]
@@ -130,6 +130,18 @@ class Table:
 
     def __repr__(self) -> str:
         return self.text
+
+
+def column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
+    """Relative column widths from the text each column holds: its longest word and its typical (90th percentile)
+    length, within 7 and 40 characters (a column also loses its padding, hence the margin on the longest word)."""
+    widths = []
+    for i, header in enumerate(headers):
+        cells = sorted(len(r[i]) for r in rows) or [0]
+        typical = cells[int(0.9 * (len(cells) - 1))]
+        longest_word = max((len(w) for text in [header] + [r[i] for r in rows] for w in text.split()), default=1)
+        widths.append(max(7, min(40, max(typical, longest_word + 3))))
+    return widths
 
 
 def _missing(value) -> bool:

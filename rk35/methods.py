@@ -29,7 +29,7 @@ def data_dictionary() -> str:
         if schema:
             keys = ", ".join(_cell(k) for k in schema.get("primaryKey", []))
             out.append(f"Primary key: {keys}.\n")
-            out.append("| Field | Type | Required | Meaning |\n|---|---|---|---|")
+            out.append(":::{table}\n:widths: 22 10 10 58\n\n| Field | Type | Required | Meaning |\n|---|---|---|---|")
             for field in schema["fields"]:
                 required = "yes" if field.get("constraints", {}).get("required") else ""
                 allowed = field.get("constraints", {}).get("enum")
@@ -37,7 +37,7 @@ def data_dictionary() -> str:
                 if allowed:
                     meaning += (" " if meaning else "") + "One of: " + ", ".join(_cell(a) for a in allowed) + "\\."
                 out.append(f"| {_cell(field['name'])} | {_cell(field['type'])} | {required} | {meaning} |")
-            out.append("")
+            out.append(":::\n")
         licences = resource.get("licenses")
         if licences:
             out.append("Licence: " + "; ".join(_cell(lic.get("title", lic["name"])) for lic in licences) + ".\n")
@@ -52,7 +52,7 @@ def rules() -> str:
         rows.append(f"| {_cell(rule.name)} | {_cell(rule.situation)} | {_cell(rule.wording)} | "
                     f"{_cell('; '.join(v.value for v in rule.verdicts))} |")
     book = ("::::{table} The rulebook: the rule each verdict names, and the verdicts it can give\n:name: tbl-rulebook\n"
-            ":widths: 13 17 44 26\n\n" + "\n".join(rows) + "\n::::\n")
+            ":widths: 16 17 42 25\n\n" + "\n".join(rows) + "\n::::\n")
     return (f"{scale}\nThe tolerance of 'holds approximately' is {verdicts.APPROX_TOLERANCE:.0%} for a number. "
             "Lower bounds and figures marked suspect never decide a verdict.\n\n" + book + "\n"
             + _cell(verdicts.GAP_VERSUS_CONTRADICTION) + "\n")
@@ -64,7 +64,8 @@ def source_table() -> str:
     for sid, s in sources.sort_index().iterrows():
         rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {_cell(s['kind'])} | {md_link(s['title'], s['url'])} "
                     f"| {_cell(s['published'])} |")
-    return f"{len(sources)} sources, by id.\n\n" + "\n".join(rows) + "\n"
+    return (f"{len(sources)} sources, by id.\n\n:::{{table}}\n:widths: 25 18 12 33 12\n\n" + "\n".join(rows)
+            + "\n:::\n")
 
 
 

@@ -392,3 +392,32 @@ def test_the_pdf_contents_lists_the_parts_and_letters_the_appendices():
         assert caption in contents, caption
     assert APPENDICES in contents
     assert re.search(r"^A\s+Claims register", contents, re.M) and re.search(r"^B\s+Every number", contents, re.M)
+
+
+def test_the_print_edition_stays_inside_its_margins_and_keeps_pages_for_a_person():
+    """No overfull line over 5 pt in the LaTeX log, no word past the text block's right edge, no 'Hover' (a screen
+    instruction) in print; PNGs of the pages an editor looks at first are kept under _build/pdf-pages/."""
+    log = (PDF.parent / "book.log").read_text(encoding="utf-8", errors="replace")
+    overfull = [float(w) for w in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log)]
+    assert all(w <= 5 for w in overfull), f"overfull boxes over 5 pt: {sorted(overfull)[-5:]}"
+    bbox = subprocess.run(["pdftotext", "-bbox", str(PDF), "-"], check=True, capture_output=True, text=True).stdout
+    pages = re.findall(r"<page [^>]*>(.*?)</page>", bbox, flags=re.S)
+    right = [max(float(x) for x in re.findall(r'xMax="([\d.]+)"', page)) for page in pages if "xMax" in page]
+    edge = max(set(round(r, 1) for r in right), key=[round(r, 1) for r in right].count)  # the text block's edge
+    beyond = [(i + 1, r) for i, r in enumerate(right) if r > edge + 1]
+    assert not beyond, f"text past the right margin ({edge} pt) on pages {beyond[:5]}"
+    text = subprocess.run(["pdftotext", str(PDF), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Hover" not in text and ",→" not in text
+    chosen = {"title": 1}
+    for i, page in enumerate(text.split("\f"), start=1):
+        for name, marker in (("contents", "Where relations stand"), ("chart", "Figure 2.1"), ("map", "Figure 4.1"),
+                             ("register", "Every checkable claim of the article")):
+            if name not in chosen and marker in page:
+                chosen[name] = i
+    assert set(chosen) == {"title", "contents", "chart", "map", "register"}, chosen
+    out = ROOT / "_build" / "pdf-pages"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, number in chosen.items():
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(number), "-l", str(number), str(PDF),
+                        str(out / name)], check=True)
+    assert len(list(out.glob("*.png"))) >= 5
