@@ -200,7 +200,7 @@ def verdict_chart(assessed: dict):
     ).properties(width=460, height=alt.Step(26))
     return titled(chart, f"{int(top['claims'])} of {int(counts['claims'].sum())} claims: {top['verdict']}",
                   "The article's checkable claims by verdict (one scale for the whole book).",
-                  "the book's verdicts (rk35.claims), from the data package")
+                  "the book's verdicts, from its data package (claims register)")
 
 
 def _number_word(n: int) -> str:

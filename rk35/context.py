@@ -66,14 +66,15 @@ def items_chart(controls: pd.DataFrame, stated: float):
     from rk35.charts import PALETTE, titled
 
     series = restricted_items(controls)
-    frame = series.assign(start=series["start"].astype(str))
+    stages = {"in_force": "in force", "reported_total": "reported as standing"}  # words for the reader
+    frame = series.assign(start=series["start"].astype(str), stage=series["stage"].map(stages))
     last = series.iloc[-1]
     step = alt.Chart(frame).mark_line(interpolate="step-after", color=PALETTE[0], strokeWidth=2).encode(
         x=alt.X("start:T", title="Date", scale=alt.Scale(domain=["2022-01-01", "2025-12-31"])),
         y=alt.Y("items_total:Q", title="Restricted non-strategic items", scale=alt.Scale(domain=[0, 1600])))
     points = alt.Chart(frame).mark_point(filled=True, size=60, color=PALETTE[0]).encode(
         x="start:T", y="items_total:Q",
-        shape=alt.Shape("stage:N", title="Total", scale=alt.Scale(domain=["in_force", "reported_total"], range=["circle", "diamond"])),
+        shape=alt.Shape("stage:N", title="Total", scale=alt.Scale(domain=list(stages.values()), range=["circle", "diamond"])),
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("items_total:Q", title="Items"),
                  alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("source_id:N", title="Source")])
     article = pd.DataFrame({"y": [stated], "label": [f"The article: 'around {stated:,.0f}'"]})
@@ -84,7 +85,8 @@ def items_chart(controls: pd.DataFrame, stated: float):
         f"Korea's list grew from {int(series['items_total'].iloc[0])} to {int(last['items_total']):,} items; none reached {stated:,.0f}",
         ["Non-strategic items under Korea's situational-permit control for Russia and Belarus, in force or reported",
          "as standing (strategic items, banned since 28 February 2022, are not counted)."],
-        "data/export_controls.csv (MOTIE notices via Yonhap, etnews, JoongAng; KITA report of August 2025)",
+        "MOTIE notices reported by Yonhap, etnews and JoongAng; a KITA report of August 2025 (the book's table "
+        "export_controls.csv)",
     )
 
 
@@ -129,7 +131,7 @@ def visitors_chart(transport: pd.DataFrame):
                          f"{'about ' if latest['approximate'] else ''}{latest['value']:,.0f} in {latest['year']}",
                   ["Visitors between Korea and Russia by year, every source's figure (Korea Tourism Organization,",
                    "Rosstat, TurStat, press); years without a point have no figure in the sources found."],
-                  "data/transport.csv")
+                  "Korea Tourism Organization, Rosstat, TurStat and press reports (the book's table transport.csv)")
 
 
 # --- timeline -------------------------------------------------------------------
@@ -152,7 +154,7 @@ def timeline_chart(events: pd.DataFrame):
     return titled(chart, f"Dated events, {first}–{last}: relations, the peninsula and sanctions",
                   ["Each tick is one dated event (hover for the event and its source); an event dated only to a month",
                    "or a year is drawn at its first day."],
-                  "data/events.csv (Yonhap, Kremlin, TASS, UN press releases and others)")
+                  "Yonhap, the Kremlin, TASS, UN press releases and others (the book's table events.csv)")
 
 
 # --- the reader poll --------------------------------------------------------------

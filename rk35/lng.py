@@ -191,7 +191,7 @@ def supplier_chart(imports: pd.DataFrame):
         f"Russia was Korea's {ordinal(rank['2024'])} LNG supplier in 2024 (implied) and {ordinal(rank['2025'])} in 2025",
         ["Korea's LNG imports by supplier, million tonnes, in the years the sources give a supplier table.",
          "2024 is implied from the 2025 volumes and their stated changes; 2018 from stated shares of the total."],
-        "data/lng_imports.csv (KITA, Korea Customs Service via Energy Economy News and Asia Economy)",
+        "KITA and the Korea Customs Service, via Energy Economy News and Asia Economy (the book's table lng_imports.csv)",
     )
 
 
@@ -236,7 +236,7 @@ def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: f
         "Russian LNG to Korea: scattered figures from different compilers, and many missing years",
         ["Korea's LNG imports from Russia by year, and Russia's share, by who compiled the figure.",
          "Years without a point have no figure in the sources found."],
-        "data/lng_imports.csv, data/lng_facts.csv (Korea Customs Service, KITA, KOTRA, KOGAS, Gazprom)",
+        "Korea Customs Service, KITA, KOTRA, KOGAS and Gazprom (the book's tables lng_imports.csv and lng_facts.csv)",
     )
 
 

@@ -80,7 +80,7 @@ def status_chart(projects: pd.DataFrame):
         chart,
         f"Of {int(counts['projects'].sum())} projects the article names, {int(top['projects'])} are {top['status']}",
         "Projects by status when last reported (initiatives such as Nine Bridges excluded).",
-        "data/projects.csv (status read from the sources named in each row)",
+        "the sources named for each project, read for its status (the book's table projects.csv)",
     )
 
 
@@ -200,7 +200,7 @@ def map_chart(projects, places, corridors, topology):
         ["Places the projects name, the corridors between them, and each project coloured by status (concentric",
          "rings where several projects share a place). Diamonds mark approximate coordinates, placed by the compiler.",
          f"Outside the map: {', '.join(outside)}."],
-        "data/places.csv, data/corridors.csv, data/projects.csv; country outlines: Natural Earth 1:50m (world-atlas 2.0.2)",
+        "the sources named for each place, corridor and project (places.csv, corridors.csv, projects.csv); country outlines: Natural Earth 1:50m",
     )
 
 

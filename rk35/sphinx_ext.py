@@ -114,6 +114,11 @@ def _latex_translator():
         """Sphinx's LaTeX writer, except that each part of the table of contents opens with its caption (the
         appendices part as lettered appendices) and a verdict box is set in its verdict's colours."""
 
+        def __init__(self, document, builder, theme) -> None:
+            super().__init__(document, builder, theme)
+            # Sphinx names the contents after the first toctree's caption, i.e. the first part of the book
+            self.elements["contentsname"] = self.babel_renewcommand(r"\contentsname", "Contents")
+
         def visit_start_of_file(self, node) -> None:
             caption = part_starts(Path(self.builder.srcdir) / "_toc.yml").get(node["docname"])
             if caption:

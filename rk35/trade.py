@@ -276,7 +276,7 @@ def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame):
         ["Korea–Russia goods trade by year, US$ billion. Lines: Korean-reported full-year figures,",
          "broken where no figure exists. Points: every full-year figure. Grey rules: the gap",
          "between the two sides' totals where both report a year."],
-        "data/trade_annual.csv (KITA, KOTRA, MOSF, ROK embassy, Russian officials, FCS; one row per source)",
+        "KITA, KOTRA, the Ministry of Strategy and Finance, the ROK embassy, Russian officials and customs; one row per source (the book's table trade_annual.csv)",
     )
 
 

@@ -391,6 +391,7 @@ def test_the_pdf_contents_lists_the_parts_and_letters_the_appendices():
     for caption in part_starts(ROOT / "_toc.yml").values():
         assert caption in contents, caption
     assert APPENDICES in contents
+    assert contents.count("THE ARTICLE'S OPENING") == 0 and "CONTENTS" in contents  # not named after a part
     assert re.search(r"^A\s+Claims register", contents, re.M) and re.search(r"^B\s+Every number", contents, re.M)
 
 
