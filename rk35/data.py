@@ -518,8 +518,21 @@ def row_sources(row: pd.Series) -> tuple[str, ...]:
     return (row["source_id"], *others)
 
 
+def published_label(published: str) -> str:
+    """A source's publication date for the reader: an ISO date written out ('27 February 2019'); 'not shown' (the
+    page prints no date) reads 'undated'; anything else as the source list records it."""
+    from rk35.fmt import date
+
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", published):
+        try:
+            return date(published)
+        except ValueError:  # not a calendar date: shown as recorded
+            return published
+    return "undated" + published[len("not shown"):] if published.startswith("not shown") else published
+
+
 def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
-    """A MyST list of links: publisher and its kind, title, date. Unknown ids are an error."""
+    """A MyST list of short citations: publisher and its kind, title (the link), date. Unknown ids are an error."""
     sources = load_sources() if sources is None else sources
     from rk35.text import md, md_link
 
@@ -528,7 +541,8 @@ def source_list(source_ids, sources: pd.DataFrame | None = None) -> str:
         if sid not in sources.index:
             raise DataError(f"source_id {sid!r} is cited but not in data/sources.csv")
         s = sources.loc[sid]
-        items.append(f"- {md(s['publisher'])} ({md(s['kind'])}), {md_link(s['title'], s['url'])}, {md(s['published'])} ({md(sid)})")
+        items.append(f"- {md(s['publisher'])} ({md(s['kind'])}), {md_link(s['title'], s['url'])}, "
+                     f"{md(published_label(s['published']))}")
     return "\n".join(items)
 
 

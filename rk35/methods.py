@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rk35 import verdicts
 from rk35.text import md_cell, md_link
-from rk35.data import DATA_DIR, REFUSED, load_sources, record_read, validate_package
+from rk35.data import DATA_DIR, REFUSED, load_sources, published_label, record_read, validate_package
 
 
 def _cell(text) -> str:
@@ -63,7 +63,7 @@ def source_table() -> str:
     rows = ["| Source | Publisher | Kind | Title | Published |", "|---|---|---|---|---|"]
     for sid, s in sources.sort_index().iterrows():
         rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {_cell(s['kind'])} | {md_link(s['title'], s['url'])} "
-                    f"| {_cell(s['published'])} |")
+                    f"| {_cell(published_label(s['published']))} |")
     return (f"{len(sources)} sources, by id.\n\n:::{{table}}\n:widths: 25 18 12 33 12\n\n" + "\n".join(rows)
             + "\n:::\n")
 

@@ -159,7 +159,7 @@ class Assessment:
             f":class: verdict {self.verdict.css_class}\n\n"
             f"**Claim {md(self.claim_id)}.** Stated: {md(self.stated)}. Found: {md(self.found)}.\n\n"
             f"{md(self.reason)}{as_of}\n\n"
-            f"*Rule ({md(self.rule)}):* {md(self.rule_wording)}{reading}\n\n"
+            f"*Rule:* {{ref}}`{self.rule} <tbl-rulebook>` (the rulebook says how it decides).{reading}\n\n"
             f"*Sources:*\n\n{cited}\n"
             f":::\n"
         )
