@@ -35,6 +35,7 @@ PDF := _build/.pdf.stamp
 .PHONY: book html pdf execute validate lab test venv debian-packages lock checksums benchmark determinism clean
 
 book: html pdf
+	@cp _build/latex/book.pdf _build/html/_static/russia-korea-at-35.pdf  # the HTML edition links to the print edition
 
 ## Environment ---------------------------------------------------------------
 # The venv records the folder it was made in. A copied or moved project has a venv whose scripts point at the

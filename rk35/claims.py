@@ -163,16 +163,16 @@ PARTS = ["Opening", "Integration as a path to peace", "Pressure or engagement?",
 
 
 def register_table(assessed: dict, claims) -> str:
-    """The claims register as a MyST table: every claim, its verdict, and a link to the section that checks it."""
+    """The claims register as a compact MyST table: the claim, its verdict as a badge, what was found, and a link to
+    the section that checks it (where the sources, the rule and the reason are; all of it is in the downloads)."""
     order = claims.assign(part=claims["article_section"].map(PARTS.index)).sort_values("part", kind="stable")
-    rows = ["| Claim | Stated | Found | Verdict | Sources | Checked in |", "|---|---|---|---|---|---|"]
+    rows = ["| Claim | Verdict | Found | Checked in |", "|:--|:--|:--|:--|"]
     for claim_id, row in order.iterrows():
         a = assessed[claim_id]
-        sources = ", ".join(md_cell(s) for s in a.sources) or "—"
-        rows.append(f"| “{md_cell(row['quote'])}” ({md_cell(claim_id)}, {md_cell(row['article_section'])}) | {md_cell(a.stated)} "
-                    f"| {md_cell(a.found)} | **{md_cell(a.verdict.value)}** | {sources} | {{ref}}`{row['anchor']}` |")
+        rows.append(f"| “{md_cell(row['quote'])}” ({md_cell(claim_id)}, {md_cell(row['article_section'])}) "
+                    f"| {badge(a)} | {md_cell(a.found)} | {{ref}}`{row['anchor']}` |")
     return ":::{table} Every checkable claim of the article, its verdict and where it is checked\n:name: tbl-register\n" \
-           ":widths: 25 12 18 11 20 14\n\n" + "\n".join(rows) + "\n:::\n"
+           ":widths: 44 16 24 16\n\n" + "\n".join(rows) + "\n:::\n"
 
 
 def verdict_counts(assessed: dict):

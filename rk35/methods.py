@@ -29,7 +29,7 @@ def data_dictionary() -> str:
         if schema:
             keys = ", ".join(_cell(k) for k in schema.get("primaryKey", []))
             out.append(f"Primary key: {keys}.\n")
-            out.append(":::{table}\n:widths: 22 10 10 58\n\n| Field | Type | Required | Meaning |\n|---|---|---|---|")
+            out.append(":::{table}\n:widths: 22 10 10 58\n\n| Field | Type | Required | Meaning |\n|:--|:--|:--|:--|")
             for field in schema["fields"]:
                 required = "yes" if field.get("constraints", {}).get("required") else ""
                 allowed = field.get("constraints", {}).get("enum")
@@ -47,7 +47,7 @@ def data_dictionary() -> str:
 def rules() -> str:
     """The verdict scale, then the rulebook as a numbered table: every verdict in the book names one of its rules."""
     scale = verdicts.scale_table(name="tbl-verdict-scale-methods")
-    rows = ["| Rule | Situation | How it decides | Verdicts it can give |", "|---|---|---|---|"]
+    rows = ["| Rule | Situation | How it decides | Verdicts it can give |", "|:--|:--|:--|:--|"]
     for rule in verdicts.RULES.values():
         rows.append(f"| {_cell(rule.name)} | {_cell(rule.situation)} | {_cell(rule.wording)} | "
                     f"{_cell('; '.join(v.value for v in rule.verdicts))} |")
@@ -60,7 +60,7 @@ def rules() -> str:
 
 def source_table() -> str:
     sources = load_sources()
-    rows = ["| Source | Publisher | Kind | Title | Published |", "|---|---|---|---|---|"]
+    rows = ["| Source | Publisher | Kind | Title | Published |", "|:--|:--|:--|:--|:--|"]
     for sid, s in sources.sort_index().iterrows():
         rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {_cell(s['kind'])} | {md_link(s['title'], s['url'])} "
                     f"| {_cell(published_label(s['published']))} |")

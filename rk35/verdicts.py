@@ -221,7 +221,7 @@ def ceiling_verdict(limit: float, values: list[float]) -> Verdict:
 
 def scale_table(name: str = "tbl-verdict-scale") -> str:
     """The scale as a numbered MyST table, for the book."""
-    rows = ["| Verdict | Meaning |", "|---|---|"]
+    rows = ["| Verdict | Meaning |", "|:--|:--|"]
     rows += [f"| {md(v.value)} | {md(v.meaning)} |" for v in Verdict]
     body = "\n".join(rows)
     return f":::{{table}} The verdict scale used for every claim in the book\n:name: {name}\n\n{body}\n:::\n"

@@ -422,3 +422,9 @@ def test_the_print_edition_stays_inside_its_margins_and_keeps_pages_for_a_person
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(number), "-l", str(number), str(PDF),
                         str(out / name)], check=True)
     assert len(list(out.glob("*.png"))) >= 5
+
+
+def test_the_html_edition_links_to_the_print_edition():
+    page = (HTML / "book" / "intro.html").read_text(encoding="utf-8")
+    link = re.search(r'href="(\.\./_static/russia-korea-at-35\.pdf)"', page)
+    assert link and (HTML / "book" / link.group(1)).resolve().read_bytes() == PDF.read_bytes()
