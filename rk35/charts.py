@@ -17,6 +17,8 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
+from rk35.text import script_json
+
 #: Okabe-Ito, a colour-blind-safe palette. The same colour means the same thing in every chapter.
 REPORTER_COLOURS = {
     "Korean-reported": "#0072B2",
@@ -101,9 +103,7 @@ def chart_id(spec: dict) -> str:
 
 
 def _html(spec: dict, div_id: str) -> str:
-    # '<', '>' and '&' as JSON escapes: no text in the spec can close the script or open a comment in it
-    payload = (json.dumps(spec, sort_keys=True, separators=(",", ":"))
-               .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    payload = script_json(spec)
     return (
         f'<div id="{div_id}" class="rk35-chart"></div>\n'
         "<script>(function () {\n"

@@ -6,7 +6,8 @@ claim's Assessment. The judged verdicts are not here: they are rows of data/judg
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import pandas as pd
 

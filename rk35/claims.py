@@ -7,16 +7,15 @@ the two cannot disagree.
 from __future__ import annotations
 
 import rk35
-from rk35 import checks, judgements
-from rk35 import claims_context, claims_gas, claims_rails, claims_trade  # noqa: F401  (they register their checks)
+from rk35 import checks, claims_context, claims_gas, claims_rails, claims_trade, judgements  # noqa: F401  (they register their checks)
 from rk35 import data as D
 from rk35.text import md_cell
 from rk35.verdicts import Assessment
 
 
-def computed() -> dict[str, Assessment]:
+def computed(tables: D.Tables | None = None) -> dict[str, Assessment]:
     """The verdicts computed from the data, by claim_id: one registered check per claim (rk35.checks)."""
-    return checks.run_all()
+    return checks.run_all(tables)
 
 
 def _merge(out: dict, part: dict) -> None:
@@ -26,40 +25,32 @@ def _merge(out: dict, part: dict) -> None:
     out.update(part)
 
 
-def assess_all() -> dict[str, Assessment]:
+def assess_all(tables: D.Tables | None = None) -> dict[str, Assessment]:
     """Every claim's assessment, by claim_id, in the order of claims.csv: computed or judged, never both, never neither."""
-    claims = rk35.load_claims()
-    out = computed()
-    _merge(out, judgements.assess())
+    tables = D.Tables() if tables is None else tables
+    claims = tables.claims
+    out = computed(tables)
+    _merge(out, judgements.assess(tables))
     missing = [c for c in claims.index if c not in out]
     if missing:
         raise ValueError(f"claims with no verdict (neither computed nor in data/judgements.csv): {missing}")
     return {c: out[c] for c in claims.index}
 
 
-def for_chapter(chapter: str, assessed: dict | None = None) -> dict[str, Assessment]:
-    """The assessments of the claims a chapter checks (claims.csv's chapter column), in claims.csv order."""
-    claims = rk35.load_claims()
-    assessed = assess_all() if assessed is None else assessed
-    return {c: assessed[c] for c in claims.index[claims["chapter"] == chapter]}
-
-
-def glue_verdicts(chapter: str) -> None:
-    """Glue every verdict box of a chapter as `verdict_<claim id>` (hyphens as underscores)."""
+def glue_chapter(chapter: str) -> None:
+    """Glue a chapter's verdict boxes (`verdict_<claim id>`, hyphens as underscores), the badge under each claim's
+    quote (`badge_<claim id>`) and every number its prose shows: one call per chapter, one load of the tables."""
     from IPython.display import Markdown
     from myst_nb import glue
 
-    for claim_id, a in for_chapter(chapter).items():
-        glue(glue_key(claim_id), Markdown(a.admonition()), display=False)
-        glue(badge_key(claim_id), Markdown(badge(a)), display=False)
-
-
-def glue_chapter(chapter: str) -> None:
-    """Glue a chapter's verdict boxes and every number its prose shows (one call per chapter)."""
     from rk35.numbers import glue_numbers
 
-    glue_verdicts(chapter)
-    glue_numbers(chapter)
+    tables = D.Tables()
+    assessed, claims = assess_all(tables), tables.claims
+    for claim_id in claims.index[claims["chapter"] == chapter]:
+        glue(glue_key(claim_id), Markdown(assessed[claim_id].admonition()), display=False)
+        glue(badge_key(claim_id), Markdown(badge(assessed[claim_id])), display=False)
+    glue_numbers(chapter, tables)
 
 
 #: The sphinx-design badge colour of each verdict (the closest to the verdict colours of the boxes and charts).
@@ -88,14 +79,13 @@ BOOK = "Russia–Korea at 35: an executable analytical book"
 
 def register_records(assessed: dict, claims) -> list[dict]:
     """One record per claim: the claim, its verdict and rating, the rule, stated and found values, sources."""
-    judged = set(judgements.assess())
     records = []
     for claim_id, row in claims.iterrows():
         a = assessed[claim_id]
         records.append({
             "claim_id": claim_id, "article_section": row["article_section"], "quote": row["quote"],
             "chapter": row["chapter"], "verdict": a.verdict.value, "rating": a.verdict.rating, "rule": a.rule,
-            "how": "judged" if claim_id in judged else "computed", "stated": a.stated, "found": a.found,
+            "how": "computed" if claim_id in checks.CHECKS else "judged", "stated": a.stated, "found": a.found,
             "reason": a.reason, "reading": a.reading, "source_ids": list(a.sources), "as_of": a.as_of,
         })
     return records
@@ -103,30 +93,13 @@ def register_records(assessed: dict, claims) -> list[dict]:
 
 def write_register(folder, assessed: dict | None = None) -> tuple:
     """Write the register as claims-register.csv and claims-register.json into folder; return the two paths."""
-    import csv
-    import io
-    import json
-    from pathlib import Path
+    from rk35.text import write_downloads
 
     claims = rk35.load_claims()
     records = register_records(assess_all() if assessed is None else assessed, claims)
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=REGISTER_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for record in records:
-        row = {**record, "source_ids": ";".join(record["source_ids"]),
-               "rating": "" if record["rating"] is None else record["rating"]}
-        for key, value in row.items():
-            if isinstance(value, str) and value[:1] in D.FORMULA_START:
-                raise ValueError(f"register, claim {record['claim_id']}, {key}: text a spreadsheet would run as a formula")
-        writer.writerow(row)
-    paths = (folder / "claims-register.csv", folder / "claims-register.json")
-    paths[0].write_text(buffer.getvalue(), encoding="utf-8")
-    paths[1].write_text(json.dumps({"book": BOOK, "claims": records}, ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
-    return paths
+    flat = [{**r, "source_ids": ";".join(r["source_ids"]), "rating": "" if r["rating"] is None else r["rating"]}
+            for r in records]
+    return write_downloads(folder, "claims-register", flat, REGISTER_COLUMNS, {"book": BOOK, "claims": records})
 
 
 def claim_reviews(chapter: str, assessed: dict | None = None) -> list[dict]:
@@ -236,7 +209,7 @@ def numbers(t) -> list:
     from rk35.verdicts import Verdict
 
     n = Recorder("register", "appendix-register")
-    assessed = assess_all()
+    assessed = assess_all(t)
     by_verdict = {v: [c for c, a in assessed.items() if a.verdict is v] for v in Verdict}
     counted = {v: Input((f"claims whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY else "opinions")
                         + " in the claims register", str(len(ids))) for v, ids in by_verdict.items()}

@@ -8,9 +8,9 @@ data/judgements.csv.
 from __future__ import annotations
 
 from rk35 import context as X
+from rk35.checks import Finding, check
 from rk35.data import by_id, event, row_sources
 from rk35.fmt import date
-from rk35.checks import Finding, check
 from rk35.verdicts import duration_verdict, value_verdict
 
 #: 'Around 1,500' is read as stated to the hundred: the value rule's precision is 10^2.

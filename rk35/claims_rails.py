@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from rk35.checks import Finding, check
 from rk35.data import by_id, event
 from rk35.fmt import date
-from rk35.checks import Finding, check
 from rk35.verdicts import list_verdict, status_verdict
 
 #: The article's eight areas, as the Korean list names them (the book's reading of each phrase).

@@ -235,8 +235,7 @@ def pressure_numbers(t) -> list:
     for key, event_id, what in (("panel_lapse", "panel-of-experts-expires", "the Panel of Experts' mandate expires"),
                                 ("panel_veto", "panel-of-experts-veto", "Russia vetoes the panel's renewal"),
                                 ("seoul_suspends", "seoul-unilateral-sanctions-2016", "Seoul's unilateral sanctions")):
-        row = event(events, event_id)
-        n.add(key, date(row["date"]), "The event's date, as its source gives it.", _date_input(what, row))
+        n.add_event_date(key, what, event(events, event_id))
     return n.numbers
 
 
@@ -249,7 +248,7 @@ def outlook_numbers(t) -> list:
     for key, row, what in (("pause_date", event(t.events, "zinoviev-relations-on-pause"), "the ambassador's 'on pause'"),
                            ("lee_sworn_in", sworn, "Lee Jae-myung sworn in"),
                            ("fm_talks_2025", event(t.events, "lavrov-cho-hyun-talks"), "the foreign ministers' talks")):
-        n.add(key, date(row["date"]), "The event's date, as its source gives it.", _date_input(what, row))
+        n.add_event_date(key, what, row)
     trade, imports = t.trade, t.lng_imports
     floor = trade[(trade["year"] == 2025) & trade["lower_bound"]].iloc[0]
     russia = imports[(imports["year"] == 2025) & (imports["supplier"] == "Russia") & (imports["period"] == "full_year")].iloc[0]

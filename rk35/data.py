@@ -19,6 +19,8 @@ from pathlib import Path
 import frictionless
 import pandas as pd
 
+from rk35.text import FORMULA_START  # a spreadsheet reads a cell that begins so as a formula
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 #: Successful validations, keyed by the bytes validated (see `_validation_key`); `rm -rf _build` clears them.
@@ -198,8 +200,6 @@ def _is_date(text: str) -> bool:
 #: bidirectional overrides and isolates (they can make text read differently from what it is).
 FORBIDDEN_CHARACTERS = re.compile("[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
                                   "\u2060-\u2064\u2066-\u2069\ufeff]")
-#: A spreadsheet reads a cell that begins with one of these as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@")
 #: The longest text a cell may hold, unless its schema sets its own maxLength.
 TEXT_LIMIT = 1000
 
@@ -445,6 +445,7 @@ LOADERS = {
     "reader_poll": ("reader_poll", None, "The site-wide reader poll printed under the article."),
     "sources": ("sources", "source_id", "Every source, indexed by source_id."),
     "claims": ("claims", "claim_id", "The article's checkable claims, indexed by claim_id."),
+    "judgements": ("judgements", None, "The judged verdicts, by line (rk35.judgements reads them)."),
 }
 
 

@@ -22,18 +22,12 @@ DEFAULT_FIELD = {"event": "date", "project-event": "date", "fact": "value_number
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
-class Tables:
-    """The tables placeholders read, loaded once on first use."""
-
-    def __init__(self):
-        self._frames: dict[str, pd.DataFrame] = {}
-
-    def row(self, kind: str, key: str) -> pd.Series:
-        table, id_field = D.PLACEHOLDER_TABLES[kind]
-        if table not in self._frames:
-            self._frames[table] = D.load_table(table)
-        frame = self._frames[table]
-        return D.by_id(frame.assign(**{id_field: frame[id_field].astype(str)}), id_field, key)
+def _row(tables: D.Tables, kind: str, key: str) -> pd.Series:
+    """The row a placeholder names, from the shared tables bundle (an id kept in the index is looked up too)."""
+    table, id_field = D.PLACEHOLDER_TABLES[kind]
+    frame = getattr(tables, table)
+    frame = frame.reset_index() if frame.index.name == id_field else frame
+    return D.by_id(frame.assign(**{id_field: frame[id_field].astype(str)}), id_field, key)
 
 
 def _shown(row: pd.Series, column: str) -> str:
@@ -48,21 +42,21 @@ def _shown(row: pd.Series, column: str) -> str:
     return date(text) if _ISO_DATE.match(text) else text
 
 
-def fill(text: str, tables: Tables) -> str:
+def fill(text: str, tables: D.Tables) -> str:
     """The text with every {kind:id} or {kind:id.field} replaced by that row's value, formatted."""
     def one(match: re.Match) -> str:
         kind, key, column = match.groups()
         if column is None and kind not in DEFAULT_FIELD:
             raise ValueError(f"{match.group(0)}: a {kind} placeholder must name its field")
-        return _shown(tables.row(kind, key), column or DEFAULT_FIELD[kind])
+        return _shown(_row(tables, kind, key), column or DEFAULT_FIELD[kind])
 
     return D.PLACEHOLDER.sub(one, text)
 
 
-def assess(judgements: pd.DataFrame | None = None, tables: Tables | None = None) -> dict[str, Assessment]:
-    """Every judged claim's assessment, by claim_id (`judgements` as load_table gives it: indexed by line)."""
-    judgements = D.load_table("judgements") if judgements is None else judgements
-    tables = tables or Tables()
+def assess(tables: D.Tables | None = None) -> dict[str, Assessment]:
+    """Every judged claim's assessment, by claim_id."""
+    tables = D.Tables() if tables is None else tables
+    judgements = tables.judgements  # indexed by line, so an error can name it
     out = {}
     for line, row in judgements.iterrows():
         claim_id = row["claim_id"]

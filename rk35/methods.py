@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from rk35 import verdicts
-from rk35.text import md_cell, md_link
 from rk35.data import DATA_DIR, REFUSED, load_sources, published_label, record_read, validate_package
+from rk35.text import md_cell, md_link
 
 
 def _cell(text) -> str:

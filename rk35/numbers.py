@@ -27,7 +27,6 @@ CHAPTERS = {
     "methods": ("rk35.methods", "numbers"),
 }
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-SIGNED_FIGURE = re.compile(r"^\+[0-9][0-9.,]*%?$")
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,13 @@ class Recorder:
             raise ValueError(f"{self.chapter}: number {key!r} has no inputs")
         self.numbers.append(Number(key, str(text), method, tuple(inputs), self.chapter, section or self.section))
 
+    def add_event_date(self, key: str, what: str, row) -> None:
+        """A date the prose names: the event's date, written out, from the event's row and its source."""
+        from rk35.fmt import date
+
+        self.add(key, date(row["date"]), "The event's date, as its source gives it.",
+                 Input(what, date(row["date"]), (row["source_id"],)))
+
 
 def chapter_numbers(chapter: str, tables=None) -> list[Number]:
     """The numbers of one chapter, from its module's function."""
@@ -105,11 +111,11 @@ def all_numbers(tables=None) -> list[Number]:
     return out
 
 
-def glue_numbers(chapter: str) -> None:
+def glue_numbers(chapter: str, tables=None) -> None:
     """Glue every number of a chapter as text under its key (one call per chapter)."""
     from myst_nb import glue
 
-    for number in chapter_numbers(chapter):
+    for number in chapter_numbers(chapter, tables):
         glue(number.key, Text(number.text), display=False)
 
 
@@ -146,29 +152,9 @@ def records(numbers: list[Number]) -> list[dict]:
 
 def write(folder, numbers: list[Number]) -> tuple:
     """Write numbers.csv and numbers.json into folder; return the two paths."""
-    import csv
-    import io
-    import json
-    from pathlib import Path
+    from rk35.text import write_downloads
 
-    from rk35.data import FORMULA_START
-
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     rows = records(numbers)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        flat = {**row, "inputs": "; ".join(f"{i['what']}: {i['value']}" for i in row["inputs"]),
-                "sources": ";".join(row["sources"])}
-        for key, value in flat.items():
-            # a signed figure such as +16.7% is read by a spreadsheet as the number it is; any other text that
-            # begins like a formula is refused (fmt writes − as U+2212, never '-')
-            if isinstance(value, str) and value[:1] in FORMULA_START and not SIGNED_FIGURE.match(value):
-                raise ValueError(f"number {row['key']}, {key}: text a spreadsheet would run as a formula")
-        writer.writerow(flat)
-    paths = (folder / "numbers.csv", folder / "numbers.json")
-    paths[0].write_text(buffer.getvalue(), encoding="utf-8")
-    paths[1].write_text(json.dumps({"numbers": rows}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return paths
+    flat = [{**r, "inputs": "; ".join(f"{i['what']}: {i['value']}" for i in r["inputs"]), "sources": ";".join(r["sources"])}
+            for r in rows]
+    return write_downloads(folder, "numbers", flat, COLUMNS, {"numbers": rows})

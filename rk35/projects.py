@@ -235,6 +235,5 @@ def numbers(t) -> list:
     for key, event_id, what in (("nine_bridges_council_date", "nine-bridges-first-council", "the first 9-Bridge council"),
                                 ("nine_bridges_plan_date", "nine-bridges-action-plan", "the action plan signed"),
                                 ("nine_bridges_plan2_date", "nine-bridges-action-plan-2", "Action Plan 2.0 signed")):
-        row = event(t.project_events, event_id)
-        n.add(key, date(row["date"]), "The event's date, as its source gives it.", Input(what, date(row["date"]), (row["source_id"],)))
+        n.add_event_date(key, what, event(t.project_events, event_id))
     return n.numbers

@@ -18,12 +18,10 @@ REGISTER_FOLDER = "data"
 
 
 def json_ld(record: dict) -> str:
-    """A JSON-LD script element; '<', '>' and '&' are escaped so no text can close the element."""
-    import json
+    """A JSON-LD script element (the JSON escaped so that no text can close the element)."""
+    from rk35.text import script_json
 
-    payload = json.dumps(record, ensure_ascii=False, sort_keys=True)
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{payload}</script>'
+    return f'<script type="application/ld+json">{script_json(record)}</script>'
 
 
 def _one_copy_of_each_script(app, pagename, templatename, context, doctree) -> None:
@@ -64,10 +62,12 @@ def _builder_inited(app) -> None:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
     from rk35 import claims, numbers
+    from rk35.data import Tables
 
-    app.rk35_assessed = claims.assess_all()
+    tables = Tables()
+    app.rk35_assessed = claims.assess_all(tables)
     claims.write_register(static / REGISTER_FOLDER, app.rk35_assessed)
-    numbers.write(static / REGISTER_FOLDER, numbers.all_numbers())
+    numbers.write(static / REGISTER_FOLDER, numbers.all_numbers(tables))
     app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
     app.add_css_file(charts.FONT_CSS_NAME)
     app.add_css_file("rk35.css")
@@ -122,7 +122,7 @@ def _latex_translator():
         def visit_start_of_file(self, node) -> None:
             caption = part_starts(Path(self.builder.srcdir) / "_toc.yml").get(node["docname"])
             if caption:
-                self.body.append(CR + r"\part{%s}" % self.encode(caption) + CR)
+                self.body.append(CR + r"\part{" + self.encode(caption) + "}" + CR)
                 if caption == APPENDICES:
                     self.body.append(r"\appendix" + CR)
             super().visit_start_of_file(node)
@@ -131,7 +131,7 @@ def _latex_translator():
             kind = next((VERDICT_LATEX[c] for c in node.get("classes", []) if c in VERDICT_LATEX), None)
             if kind is None:
                 return super().visit_admonition(node)
-            self.body.append(CR + r"\begin{sphinxadmonition}{%s}" % kind)
+            self.body.append(CR + r"\begin{sphinxadmonition}{" + kind + "}")
             self.no_latex_floats += 1
             if self.table:
                 self.table.has_problematic = True

@@ -52,3 +52,43 @@ def md_link(text, address: str) -> str:
 def html(text) -> str:
     """Data text for HTML written by the book itself (quotes escaped too: safe inside attributes)."""
     return _html.escape(str(text), quote=True)
+
+
+def script_json(value) -> str:
+    """A value as JSON for inside a <script> element: '<', '>' and '&' as JSON escapes, so no text in it can close
+    the element or open a comment (chart specs, schema.org records)."""
+    import json
+
+    payload = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+#: A spreadsheet reads a cell that begins with one of these as a formula (CSV injection): refused in the data
+#: package by the loader, and in the book's own downloads.
+FORMULA_START = ("=", "+", "-", "@")
+#: A signed figure such as +16.7%, which a spreadsheet reads as the number it is (fmt writes − as U+2212).
+SIGNED_FIGURE = re.compile(r"^\+[0-9][0-9.,]*%?$")
+
+
+def write_downloads(folder, stem: str, rows: list[dict], columns: list[str], payload: dict) -> tuple:
+    """Write `stem`.csv (the rows, flat, in `columns`) and `stem`.json (the payload) into folder; return both paths.
+    A CSV cell that a spreadsheet would run as a formula is an error that names the row and the column."""
+    import csv
+    import io
+    import json
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for number, row in enumerate(rows, start=2):
+        for column, value in row.items():
+            if isinstance(value, str) and value[:1] in FORMULA_START and not SIGNED_FIGURE.match(value):
+                raise ValueError(f"{stem}.csv, line {number}, column {column!r}: text a spreadsheet would run as a formula")
+        writer.writerow(row)
+    paths = (folder / f"{stem}.csv", folder / f"{stem}.json")
+    paths[0].write_text(buffer.getvalue(), encoding="utf-8")
+    paths[1].write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return paths

@@ -57,7 +57,11 @@ H, HA, PH, DNH, NV, CO = (Verdict.HOLDS, Verdict.HOLDS_APPROXIMATELY, Verdict.PA
 
 
 #: One rule of the rulebook: its name, the situation it covers, how it decides, the verdicts it can give.
-Rule = NamedTuple("Rule", [("name", str), ("situation", str), ("wording", str), ("verdicts", tuple)])
+class Rule(NamedTuple):
+    name: str
+    situation: str
+    wording: str
+    verdicts: tuple
 
 
 #: The rulebook: every verdict in the book names one of these rules, and the same situation gets the same rule.
