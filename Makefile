@@ -126,12 +126,14 @@ lab: $(VENV_OK) $(VALIDATED)
 	$(VENV)/bin/jupyter-lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Tests ---------------------------------------------------------------------
+# 0. ruff over the module, the tools and the tests (pyproject.toml configures it);
 # 1. nbval (stored outputs = a fresh run), the data package and the module, on the tree as committed;
 # 2. the book build (warnings are errors);
 # 3. checks of what was built (offline HTML, the numbers in HTML and PDF), and every page in Debian's Chromium
 #    at 390 and 1366 px (tests/build/test_in_a_browser.py; screenshots in _build/screenshots/).
 
 test: $(VENV_OK) | debian-packages
+	$(PY) -m ruff check rk35 tools tests
 	$(PY) -m pytest
 	$(MAKE) book
 	RK35_BUILT=1 $(PY) -m pytest tests/build

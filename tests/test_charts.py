@@ -86,20 +86,18 @@ def _book_charts():
     }
 
 
+def _fonts(node) -> set:
+    """Every font a spec names (keys 'font' or '...Font', at any depth)."""
+    if isinstance(node, dict):
+        named = {v for k, v in node.items() if k == "font" or k.endswith("Font")}
+        return named.union(*(_fonts(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_fonts(v) for v in node))
+    return set()
+
+
 def test_every_chart_of_the_book_is_a_valid_vega_lite_spec_in_the_one_font():
     for name, chart in _book_charts().items():
         spec = chart.to_dict(validate=True)  # raises on a spec vega-lite's schema refuses
-        fonts = set()
-
-        def walk(node):
-            if isinstance(node, dict):
-                for key, value in node.items():
-                    if key == "font" or key.endswith("Font"):
-                        fonts.add(value)
-                    walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    walk(value)
-
-        walk(spec)
+        fonts = _fonts(spec)
         assert fonts <= {charts.FONT}, f"{name}: names {fonts - {charts.FONT}}"

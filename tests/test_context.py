@@ -4,11 +4,11 @@ import pandas as pd
 import pytest
 
 import rk35
-from rk35.text import md
 from rk35 import context as X
 from rk35 import data as D
 from rk35 import methods
 from rk35.claims import assess_all, register_table, verdict_counts
+from rk35.text import md
 
 
 def test_partial_dates():

@@ -2,8 +2,8 @@ import pandas as pd
 import pytest
 
 import rk35
-from rk35.data import Tables
 from rk35 import checks, lng
+from rk35.data import Tables
 from rk35.verdicts import Verdict, floor_verdict, rank_verdict
 
 

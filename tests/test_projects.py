@@ -1,6 +1,5 @@
 from math import isclose
 
-
 import rk35
 from rk35 import projects as P
 

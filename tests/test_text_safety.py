@@ -189,11 +189,11 @@ def test_the_book_latex_setup_builds_a_page_of_nasty_strings(tmp_path):
     (tmp_path / "index.md").write_text("\n".join(page), encoding="utf-8")
     out = tmp_path / "_build"
     build = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "latex", str(tmp_path), str(out)],
-                           capture_output=True, text=True, cwd=tmp_path)
+                           capture_output=True, text=True, cwd=tmp_path, check=False)
     assert build.returncode == 0, build.stderr[-2000:]
     pdf = subprocess.run(["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "nasty.tex"],
-                         capture_output=True, text=True, cwd=out)
+                         capture_output=True, text=True, cwd=out, check=False)
     assert pdf.returncode == 0, pdf.stdout[-3000:]
-    shown = squash(subprocess.run(["pdftotext", str(out / "nasty.pdf"), "-"], capture_output=True, text=True).stdout)
+    shown = squash(subprocess.run(["pdftotext", str(out / "nasty.pdf"), "-"], capture_output=True, text=True, check=True).stdout)
     for value in ("<img src=", "onerror=", "\\input{/etc/passwd}", "# $ % & ~ _ ^", "한국무역협회", "{ref}"):
         assert value in shown, value

@@ -3,8 +3,8 @@ import pytest
 
 import rk35
 from rk35 import checks
-from rk35.data import Tables
 from rk35 import trade as T
+from rk35.data import Tables
 from rk35.verdicts import Verdict
 
 

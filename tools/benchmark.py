@@ -149,8 +149,8 @@ def benchmark(runs: int) -> list[tuple[str, str]]:
             scratch = Path(tmp) / "plain"
             shutil.rmtree(scratch, ignore_errors=True)
             shutil.copytree(project / "book", scratch)
-            code = ("import sys; sys.path.insert(0, %r); from tools.execute import execute; from pathlib import Path\n"
-                    "for nb in sorted(Path(%r).glob('*.ipynb')): execute(nb)") % (str(project), str(scratch))
+            code = (f"import sys; sys.path.insert(0, {str(project)!r}); from tools.execute import execute; "
+                    f"from pathlib import Path\nfor nb in sorted(Path({str(scratch)!r}).glob('*.ipynb')): execute(nb)")
             seconds, _ = timed([str(project / ".venv/bin/python"), "-c", code], project, env)
             plain.append(seconds)
         print(f"  (e) nbval {median(nbval):.1f} s, sequential execution {median(plain):.1f} s", flush=True)
@@ -179,8 +179,8 @@ def benchmark(runs: int) -> list[tuple[str, str]]:
     c = median(again)
     rows.append(("(c) no-change rebuild (target ≤ 2 s)", f"{c:.2f} s" + ("" if c <= 2 else f" — missed by {c - 2:.2f} s")))
     verdict = "only those" if sorted(reran) == readers else f"expected {readers}"
-    rows.append(("(d) rebuild after one edit in lng_imports.csv", f"{median(edits):.1f} s; re-ran {', '.join(sorted(reran))} "
-                 f"({verdict} that read the file)"))
+    rows.append(("(d) rebuild after one edit in lng_imports.csv",
+                 f"{median(edits):.1f} s; re-ran {', '.join(sorted(reran))} ({verdict} that read the file)"))
     rows.append(("(e) nbval over the book / sequential execution", f"{median(nbval):.1f} s / {median(plain):.1f} s"))
     rows.append(("(f) PDF build alone", f"{median(pdf):.1f} s"))
     largest = max(pages, key=pages.get)
@@ -189,8 +189,9 @@ def benchmark(runs: int) -> list[tuple[str, str]]:
                  f"largest {largest} {pages[largest] / 1024:,.0f} KB; median {median(list(pages.values())) / 1024:,.0f} KB; "
                  + ("all within target" if not over else f"over target: {', '.join(over)}")
                  + "; shared: " + ", ".join(f"{name} {size / 1024:,.0f} KB" for name, size in shared.items())))
-    rows.append(("(h) stored notebooks", f"{sum(notebooks.values()) / 1024:,.0f} KB in all; largest "
-                 f"{max(notebooks, key=notebooks.get)} {max(notebooks.values()) / 1024:,.0f} KB"))
+    largest = max(notebooks, key=notebooks.get)
+    rows.append(("(h) stored notebooks",
+                 f"{sum(notebooks.values()) / 1024:,.0f} KB in all; largest {largest} {notebooks[largest] / 1024:,.0f} KB"))
     return rows
 
 
@@ -206,8 +207,8 @@ def determinism() -> list[tuple[str, str]]:
             test = run(["make", "test"], clone, check=False)
             seconds = time.perf_counter() - start
             status = run(["git", "status", "--porcelain"], clone).stdout.strip()
-            results.append((label, f"{'passed' if test.returncode == 0 else 'FAILED'} in {seconds:.0f} s, "
-                                   f"tree {'unchanged' if not status else 'CHANGED: ' + status[:200]}"))
+            tree = "unchanged" if not status else "CHANGED: " + status[:200]
+            results.append((label, f"{'passed' if test.returncode == 0 else 'FAILED'} in {seconds:.0f} s, tree {tree}"))
             print(f"  {label}: {results[-1][1]}", flush=True)
     ok = all(r[1].startswith("passed") and "unchanged" in r[1] for r in results)
     return [("determinism (3 × make test on a fresh clone)", "all green, tree unchanged" if ok else "NOT deterministic")] + results

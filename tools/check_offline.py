@@ -14,10 +14,10 @@ import re
 import sys
 from pathlib import Path
 
-EXTERNAL_TAG = re.compile(r"<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)\s*=\s*[\"'](?:https?:)?//", re.I)
-CSS_URL = re.compile(r"url\(\s*[\"']?(?:https?:)?//", re.I)
-CDN = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|googleapis|vega\.github\.io/schema", re.I)
-SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
+EXTERNAL_TAG = re.compile(r"<(script|link|img|iframe|source|video|audio)\b[^>]*\b(src|href)\s*=\s*[\"'](?:https?:)?//", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+CDN = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|googleapis|vega\.github\.io/schema", re.IGNORECASE)
+SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 
 
 def problems(root: Path) -> list[str]:

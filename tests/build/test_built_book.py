@@ -8,8 +8,8 @@ import pytest
 
 import rk35
 from rk35 import charts
-from rk35.verdicts import Verdict
 from rk35 import trade as T
+from rk35.verdicts import Verdict
 from tests.conftest import ROOT
 from tools.check_offline import problems
 
@@ -19,7 +19,7 @@ PDF = ROOT / "_build" / "latex" / "book.pdf"
 
 def page_text(path):
     raw = path.read_text(encoding="utf-8")
-    raw = re.sub(r"<script.*?</script>", " ", raw, flags=re.S)
+    raw = re.sub(r"<script.*?</script>", " ", raw, flags=re.DOTALL)
     raw = re.sub(r"</?(code|span|strong|em|a|b|i)\b[^>]*>", "", raw)  # inline: no space
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
 
@@ -166,7 +166,7 @@ def test_the_register_and_the_chapters_show_the_same_verdicts():
     assessed = assess_all()
     register = (HTML / "book" / "register.html").read_text(encoding="utf-8")
     rows = {}
-    for tr in re.findall(r"<tr.*?</tr>", register, flags=re.S):
+    for tr in re.findall(r"<tr.*?</tr>", register, flags=re.DOTALL):
         found = re.search(r"” \(([a-z0-9-]+), ", html.unescape(re.sub(r"<[^>]+>", "", tr)))
         if found:
             rows[found.group(1)] = re.sub(r"<[^>]+>", "", tr)
@@ -184,7 +184,7 @@ def test_the_opening_and_the_methods_show_the_recomputed_figures(pdf_text):
     from rk35 import data as D
 
     events, controls, transport = D.load_events(), D.load_export_controls(), D.load_transport()
-    sworn, apec = X.article_window(events)
+    _, apec = X.article_window(events)
     latest = X.latest_total(controls, X.to_date(apec["date"]))
     stop = X.flight_stop(transport)
     opening = page_text(HTML / "book" / "opening.html")
@@ -256,7 +256,7 @@ def test_no_table_shows_raw_pandas_values_or_an_index():
     for page in sorted((HTML / "book").glob("*.html")):
         markup = page.read_text(encoding="utf-8")
         cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
-                 for c in re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", markup, flags=re.S)]
+                 for c in re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", markup, flags=re.DOTALL)]
         assert not [c for c in cells if c in RAW_VALUES], page.name
         assert "dataframe" not in markup and ">line</th>" not in markup, page.name
 
@@ -294,7 +294,7 @@ CLAIM_REQUIRED = ("author", "datePublished", "appearance")
 
 
 def claim_reviews(page):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.DOTALL)
     import json
 
     return [json.loads(b) for b in blocks if json.loads(b).get("@type") == "ClaimReview"]
@@ -372,7 +372,7 @@ def test_each_claims_verdict_badge_sits_under_its_quote():
     seen = set()
     for chapter in claims["chapter"].unique():
         page = (HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
-        for quote, after in re.findall(r"<blockquote>(.*?)</blockquote>\s*<p>(.*?)</p>", page, flags=re.S):
+        for quote, after in re.findall(r"<blockquote>(.*?)</blockquote>\s*<p>(.*?)</p>", page, flags=re.DOTALL):
             ids = re.findall(r'<span class="pre">([a-z0-9-]+)</span>', quote)
             ids = [i for i in ids if i in claims.index]
             badges = re.findall(r'<span class="sd-sphinx-override sd-badge [^"]*">([^<]*)</span>', after)
@@ -392,7 +392,7 @@ def test_the_pdf_contents_lists_the_parts_and_letters_the_appendices():
         assert caption in contents, caption
     assert APPENDICES in contents
     assert contents.count("THE ARTICLE'S OPENING") == 0 and "CONTENTS" in contents  # not named after a part
-    assert re.search(r"^A\s+Claims register", contents, re.M) and re.search(r"^B\s+Every number", contents, re.M)
+    assert re.search(r"^A\s+Claims register", contents, re.MULTILINE) and re.search(r"^B\s+Every number", contents, re.MULTILINE)
 
 
 def test_the_print_edition_stays_inside_its_margins_and_keeps_pages_for_a_person():
@@ -402,9 +402,9 @@ def test_the_print_edition_stays_inside_its_margins_and_keeps_pages_for_a_person
     overfull = [float(w) for w in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log)]
     assert all(w <= 5 for w in overfull), f"overfull boxes over 5 pt: {sorted(overfull)[-5:]}"
     bbox = subprocess.run(["pdftotext", "-bbox", str(PDF), "-"], check=True, capture_output=True, text=True).stdout
-    pages = re.findall(r"<page [^>]*>(.*?)</page>", bbox, flags=re.S)
+    pages = re.findall(r"<page [^>]*>(.*?)</page>", bbox, flags=re.DOTALL)
     right = [max(float(x) for x in re.findall(r'xMax="([\d.]+)"', page)) for page in pages if "xMax" in page]
-    edge = max(set(round(r, 1) for r in right), key=[round(r, 1) for r in right].count)  # the text block's edge
+    edge = max({round(r, 1) for r in right}, key=[round(r, 1) for r in right].count)  # the text block's edge
     beyond = [(i + 1, r) for i, r in enumerate(right) if r > edge + 1]
     assert not beyond, f"text past the right margin ({edge} pt) on pages {beyond[:5]}"
     text = subprocess.run(["pdftotext", str(PDF), "-"], check=True, capture_output=True, text=True).stdout
