@@ -97,6 +97,29 @@ VERDICT_LATEX = {
 
 #: The _toc.yml part whose chapters the PDF sets as lettered appendices.
 APPENDICES = "Appendices"
+#: The anchor prefix of a number's record in "Every number in this book" (rk35.numbers).
+NUMBER_ANCHOR = "#number-"
+
+
+def appendix_letters(toc_path: Path) -> dict[str, str]:
+    """The appendices' documents and their letters, in the order of _toc.yml (as LaTeX letters them)."""
+    import yaml
+
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    chapters = next((part["chapters"] for part in toc.get("parts", []) if part.get("caption") == APPENDICES), [])
+    return {chapter["file"]: chr(ord("A") + i) for i, chapter in enumerate(chapters)}
+
+
+def _letter_appendix_figures(app, env) -> list[str]:
+    """In the HTML edition, an appendix's figures and tables are numbered A.1, A.2, … as in the PDF. Runs after
+    Sphinx numbers the figures (at each env-get-updated, hence the lower priority)."""
+    letters = appendix_letters(Path(app.srcdir) / "_toc.yml")
+    for docname, letter in letters.items():
+        for numbers in env.toc_fignumbers.get(docname, {}).values():
+            for target, number in numbers.items():
+                if number and number[0] != letter:
+                    numbers[target] = (letter, *number)
+    return []
 
 
 def part_starts(toc_path: Path) -> dict[str, str]:
@@ -124,8 +147,17 @@ def _latex_translator():
             if caption:
                 self.body.append(CR + r"\part{" + self.encode(caption) + "}" + CR)
                 if caption == APPENDICES:
-                    self.body.append(r"\appendix" + CR)
+                    # lettered appendices, and their figures and tables numbered A.1, B.1 as in the HTML edition
+                    self.body.append(r"\appendix" + CR + r"\renewcommand{\thefigure}{\thechapter.\arabic{figure}}"
+                                     + r"\renewcommand{\thetable}{\thechapter.\arabic{table}}" + CR)
             super().visit_start_of_file(node)
+
+        def visit_reference(self, node) -> None:
+            """Cross-references give their page in print ("see the check (page 15)"), except a number's link to
+            its record: every number in the prose has one, and a page after each would break the sentence."""
+            super().visit_reference(node)
+            if NUMBER_ANCHOR in node.get("refuri", "") and self.context and self.context[-1].startswith("}}} ("):
+                self.context[-1] = "}}}"
 
         def visit_admonition(self, node) -> None:
             kind = next((VERDICT_LATEX[c] for c in node.get("classes", []) if c in VERDICT_LATEX), None)
@@ -162,11 +194,40 @@ def _fix_aria(app, exception) -> None:
             page.write_text(fixed, encoding="utf-8")
 
 
+def _register_bibliography_style() -> None:
+    """The bibliography's labels as the citations read: author (or organisation) and year, such as
+    "Gubin 2025" or "Korea International Trade Association 2023", never "[Gub25]" or "[KoreaITAssociation23]"."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.labels import BaseLabelStyle
+
+    class AuthorYearLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            labels = []
+            for entry in sorted_entries:
+                persons = entry.persons.get("author") or entry.persons.get("editor") or []
+                names = [" ".join(p.last_names) or str(p) for p in persons]
+                who = names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else \
+                    f"{names[0]} et al." if names else entry.fields.get("howpublished", entry.key)
+                labels.append(f"{who.replace('{', '').replace('}', '')} {entry.fields.get('year', 'undated')}")
+            for i, label in enumerate(labels):  # the same author and year twice: 2023a, 2023b
+                twins = [j for j, other in enumerate(labels) if other == label]
+                yield label if len(twins) == 1 else label + "abcdefghijklmnopqrstuvwxyz"[twins.index(i)]
+
+    class BookStyle(Plain):
+        default_label_style = "rk35-author-year"
+
+    register_plugin("pybtex.style.labels", "rk35-author-year", AuthorYearLabels)
+    register_plugin("pybtex.style.formatting", "rk35", BookStyle)
+
+
 def setup(app):
+    _register_bibliography_style()
     app.set_translator("latex", _latex_translator(), override=True)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("doctree-read", _unescape_link_targets)
+    app.connect("env-get-updated", _letter_appendix_figures, priority=900)
     app.connect("html-page-context", _claim_reviews)
     app.connect("html-page-context", _one_copy_of_each_script, priority=999)
     app.connect("build-finished", _fix_aria)  # after every handler that adds one
