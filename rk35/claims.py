@@ -9,7 +9,7 @@ from __future__ import annotations
 import rk35
 from rk35 import checks, claims_context, claims_gas, claims_rails, claims_trade, judgements  # noqa: F401  (they register their checks)
 from rk35 import data as D
-from rk35.text import md_cell
+from rk35.text import md, md_cell
 from rk35.verdicts import Assessment
 
 
@@ -39,7 +39,8 @@ def assess_all(tables: D.Tables | None = None) -> dict[str, Assessment]:
 
 def glue_chapter(chapter: str) -> None:
     """Glue a chapter's verdict boxes (`verdict_<claim id>`, hyphens as underscores), the badge under each claim's
-    quote (`badge_<claim id>`) and every number its prose shows: one call per chapter, one load of the tables."""
+    quote (`badge_<claim id>`, or `badge_labelled_<claim id>` with the claim's short name where a quote holds
+    several claims) and every number its prose shows: one call per chapter, one load of the tables."""
     from IPython.display import Markdown
     from myst_nb import glue
 
@@ -48,8 +49,10 @@ def glue_chapter(chapter: str) -> None:
     tables = D.Tables()
     assessed, claims = assess_all(tables), tables.claims
     for claim_id in claims.index[claims["chapter"] == chapter]:
-        glue(glue_key(claim_id), Markdown(assessed[claim_id].admonition()), display=False)
+        glue(glue_key(claim_id), Markdown(assessed[claim_id].admonition(claims.loc[claim_id, "label"])), display=False)
         glue(badge_key(claim_id), Markdown(badge(assessed[claim_id])), display=False)
+        glue(labelled_badge_key(claim_id), Markdown(f"{badge(assessed[claim_id])} ({md(claims.loc[claim_id, 'label'])})"),
+             display=False)
     glue_numbers(chapter, tables)
 
 
@@ -65,6 +68,11 @@ def badge(a: Assessment) -> str:
 
 def badge_key(claim_id: str) -> str:
     return "badge_" + claim_id.replace("-", "_")
+
+
+def labelled_badge_key(claim_id: str) -> str:
+    """The badge followed by the claim's short name, for under a quote that holds several claims."""
+    return "badge_labelled_" + claim_id.replace("-", "_")
 
 
 def glue_key(claim_id: str) -> str:
@@ -142,7 +150,7 @@ def register_table(assessed: dict, claims) -> str:
     rows = ["| Claim | Verdict | Found | Checked in |", "|:--|:--|:--|:--|"]
     for claim_id, row in order.iterrows():
         a = assessed[claim_id]
-        rows.append(f"| “{md_cell(row['quote'])}” ({md_cell(claim_id)}, {md_cell(row['article_section'])}) "
+        rows.append(f"| “{md_cell(row['quote'])}” ({md_cell(row['article_section'])}) "
                     f"| {badge(a)} | {md_cell(a.found)} | {{ref}}`{row['anchor']}` |")
     return ":::{table} Every checkable claim of the article, its verdict and where it is checked\n:name: tbl-register\n" \
            ":widths: 44 16 24 16\n\n" + "\n".join(rows) + "\n:::\n"
@@ -157,10 +165,12 @@ def verdict_counts(assessed: dict):
     return pd.DataFrame({"verdict": [v.value for v in Verdict], "claims": [int(counts.get(v.value, 0)) for v in Verdict]})
 
 
-def verdict_chart(assessed: dict):
+def verdict_chart(assessed: dict, width: int | None = None):
     import altair as alt
 
-    from rk35.charts import VERDICT_COLOURS, titled
+    from rk35.charts import PAGE, VERDICT_COLOURS, titled
+
+    width = width or PAGE
 
     counts = verdict_counts(assessed)
     top = counts.sort_values("claims", ascending=False).iloc[0]
@@ -170,10 +180,10 @@ def verdict_chart(assessed: dict):
         color=alt.Color("verdict:N", sort=list(VERDICT_COLOURS), legend=None,
                         scale=alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values()))),
         tooltip=["verdict:N", "claims:Q"],
-    ).properties(width=460, height=alt.Step(26))
+    ).properties(width=min(460, width - 240), height=alt.Step(26))
     return titled(chart, f"{int(top['claims'])} of {int(counts['claims'].sum())} claims: {top['verdict']}",
                   "The article's checkable claims by verdict (one scale for the whole book).",
-                  "the book's verdicts, from its data package (claims register)")
+                  "the book's verdicts, from its data package (claims register)", width)
 
 
 def _number_word(n: int) -> str:

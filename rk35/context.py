@@ -60,10 +60,12 @@ def article_window(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return event(events, "lee-sworn-in"), event(events, "apec-gyeongju-summit")
 
 
-def items_chart(controls: pd.DataFrame, stated: float):
+def items_chart(controls: pd.DataFrame, stated: float, width: int | None = None):
     import altair as alt
 
-    from rk35.charts import PALETTE, titled
+    from rk35.charts import MIN_FONT, PAGE, PALETTE, titled
+
+    width = width or PAGE
 
     series = restricted_items(controls)
     stages = {"in_force": "in force", "reported_total": "reported as standing"}  # words for the reader
@@ -79,14 +81,15 @@ def items_chart(controls: pd.DataFrame, stated: float):
                  alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("source_id:N", title="Source")])
     article = pd.DataFrame({"y": [stated], "label": [f"The article: 'around {stated:,.0f}'"]})
     rule = alt.Chart(article).mark_rule(strokeDash=[4, 3], color=PALETTE[1]).encode(y="y:Q")
-    text = alt.Chart(article).mark_text(align="left", x=4, dy=-7, color=PALETTE[1], fontSize=10).encode(y="y:Q", text="label:N")
+    text = alt.Chart(article).mark_text(align="left", x=4, dy=-7, color=PALETTE[1], fontSize=MIN_FONT).encode(y="y:Q", text="label:N")
     return titled(
-        alt.layer(rule, text, step, points).properties(width=540, height=260),
+        alt.layer(rule, text, step, points).properties(width=width - 70, height=260),
         f"Korea's list grew from {int(series['items_total'].iloc[0])} to {int(last['items_total']):,} items; none reached {stated:,.0f}",
         ["Non-strategic items under Korea's situational-permit control for Russia and Belarus, in force or reported",
          "as standing (strategic items, banned since 28 February 2022, are not counted)."],
         "MOTIE notices reported by Yonhap, etnews and JoongAng; a KITA report of August 2025 (the book's table "
         "export_controls.csv)",
+        width,
     )
 
 
@@ -108,10 +111,12 @@ def visitors(transport: pd.DataFrame) -> pd.DataFrame:
         ["year", "direction", "value", "approximate", "lower_bound", "source_id"]].sort_values(["direction", "year"])
 
 
-def visitors_chart(transport: pd.DataFrame):
+def visitors_chart(transport: pd.DataFrame, width: int | None = None):
     import altair as alt
 
-    from rk35.charts import PALETTE, titled
+    from rk35.charts import PAGE, PALETTE, titled
+
+    width = width or PAGE
 
     frame = visitors(transport)
     frame = frame.assign(kind=frame.apply(lambda r: "lower bound" if r["lower_bound"] else "approximate" if r["approximate"] else "stated", axis=1))
@@ -122,7 +127,7 @@ def visitors_chart(transport: pd.DataFrame):
         shape=alt.Shape("kind:N", title="Figure", scale=alt.Scale(domain=["stated", "approximate", "lower bound"],
                                                                    range=["circle", "square", "triangle-up"])),
         tooltip=[alt.Tooltip("year:Q", format="d"), "direction:N", alt.Tooltip("value:Q", format=","), "kind:N", "source_id:N"],
-    ).properties(width=540, height=260)
+    ).properties(width=width - 80, height=260)
     russians = frame[frame["direction"] == "Russians visiting Korea"]
     low = russians.sort_values(["value", "year"]).iloc[0]
     high = russians[russians["year"] < low["year"]].sort_values("value").iloc[-1]
@@ -131,30 +136,32 @@ def visitors_chart(transport: pd.DataFrame):
                          f"{'about ' if latest['approximate'] else ''}{latest['value']:,.0f} in {latest['year']}",
                   ["Visitors between Korea and Russia by year, every source's figure (Korea Tourism Organization,",
                    "Rosstat, TurStat, press); years without a point have no figure in the sources found."],
-                  "Korea Tourism Organization, Rosstat, TurStat and press reports (the book's table transport.csv)")
+                  "Korea Tourism Organization, Rosstat, TurStat and press reports (the book's table transport.csv)", width)
 
 
 # --- timeline -------------------------------------------------------------------
 
-def timeline_chart(events: pd.DataFrame):
+def timeline_chart(events: pd.DataFrame, width: int | None = None):
     import altair as alt
 
-    from rk35.charts import PALETTE, titled
+    from rk35.charts import PAGE, PALETTE, titled
+
+    width = width or PAGE
 
     frame = events.assign(start=events["date"].map(lambda d: to_date(d).isoformat()),
                           precision=events["date"].str.len().map({4: "year", 7: "month", 10: "day"}))
     first, last = frame["start"].min()[:4], frame["start"].max()[:4]
     chart = alt.Chart(frame).mark_tick(thickness=2, size=18).encode(
-        x=alt.X("start:T", title="Date", axis=alt.Axis(format="%Y", tickCount=12)),
+        x=alt.X("start:T", title="Date", axis=alt.Axis(format="%Y", tickCount=12 if width >= 500 else 6)),
         y=alt.Y("category:N", title=None, sort=CATEGORIES),
         color=alt.Color("category:N", sort=CATEGORIES, scale=alt.Scale(domain=CATEGORIES, range=PALETTE[:5]), legend=None),
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("event:N", title="Event"),
                  alt.Tooltip("precision:N", title="Dated to the"), alt.Tooltip("source_id:N", title="Source")],
-    ).properties(width=560, height=alt.Step(34))
+    ).properties(width=width - 110, height=alt.Step(34))
     return titled(chart, f"Dated events, {first}–{last}: relations, the peninsula and sanctions",
                   ["Each tick is one dated event (hover for the event and its source); an event dated only to a month",
                    "or a year is drawn at its first day."],
-                  "Yonhap, the Kremlin, TASS, UN press releases and others (the book's table events.csv)")
+                  "Yonhap, the Kremlin, TASS, UN press releases and others (the book's table events.csv)", width)
 
 
 # --- the reader poll --------------------------------------------------------------

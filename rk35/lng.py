@@ -161,44 +161,64 @@ def supplier_frame(imports: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["year", "volume"], ascending=[True, False])
 
 
-def supplier_chart(imports: pd.DataFrame):
+def supplier_chart(imports: pd.DataFrame, width: int | None = None):
     import altair as alt
 
-    from rk35.charts import REPORTER_COLOURS, titled
+    from rk35.charts import PAGE, REPORTER_COLOURS, titled
+
+    width = width or PAGE
 
     frame = supplier_frame(imports)
+    # Each bar carries its value, so that a tiny stated volume does not read as a zero; a year whose table does not
+    # list Russia says so in its title. Panels are stacked: side by side they would shrink the bars.
+    frame["label"] = frame["volume"].map(lambda v: f"{v:.2f}" if v >= 0.1 else f"{v:.3f}")
+    bars_width = width - (230 if width >= PAGE else 200)
+    # On a phone the longest name is shortened on the axis (the tooltip keeps it whole).
+    short = "length(datum.label) > 24 ? replace(datum.label, 'United States', 'US') : datum.label"
     panels = []
+    years = sorted(frame["year"].unique())
     for year, group in frame.groupby("year"):
-        panels.append(
-            alt.Chart(group).mark_bar().encode(
-                y=alt.Y("supplier:N", sort="-x", title=None),
-                x=alt.X("volume:Q", title="Million tonnes", scale=alt.Scale(domain=[0, 16])),
+        listed = (group["supplier"] == "Russia").any()
+        last = year == years[-1]  # one shared scale: its labels under the last panel only, so the chart fits a page
+        bars = alt.Chart(group).encode(
+            y=alt.Y("supplier:N", sort=list(group.sort_values("volume", ascending=False)["supplier"]), title=None,
+                    axis=alt.Axis(labelLimit=200) if width >= PAGE else alt.Axis(labelLimit=200, labelExpr=short)),
+            x=alt.X("volume:Q", title="Million tonnes" if last else None, scale=alt.Scale(domain=[0, 16]),
+                    axis=alt.Axis(labels=last, ticks=last, domain=True)),
+        )
+        panels.append(alt.layer(
+            bars.mark_bar().encode(
                 color=alt.Color("is_russia:N", title="Supplier",
                                 scale=alt.Scale(domain=["Russia", "other suppliers"],
                                                 range=[REPORTER_COLOURS["Russian-reported"], "#9E9E9E"])),
                 opacity=alt.Opacity("kind:N", title="Volume", sort=SUPPLIER_KINDS,
                                     scale=alt.Scale(domain=SUPPLIER_KINDS, range=[1.0, 0.55, 0.3])),
                 tooltip=[alt.Tooltip("supplier:N", title="Supplier"), alt.Tooltip("volume:Q", format=".3f", title="Mt"),
-                         alt.Tooltip("kind:N", title="Volume"), alt.Tooltip("source_id:N", title="Source")],
-            ).properties(width=120, height=alt.Step(13), title=year)
-        )
+                         alt.Tooltip("kind:N", title="Volume"), alt.Tooltip("source_id:N", title="Source")]),
+            bars.mark_text(align="left", dx=3, color="#222222").encode(text="label:N"),
+        ).properties(width=bars_width, height=alt.Step(13),
+                     title=year if listed else f"{year}: Russia not in the source's table"))
     ranked = {year: group.reset_index(drop=True) for year, group in frame.groupby("year")}
     rank = {year: int(g.index[g["supplier"] == "Russia"][0]) + 1 for year, g in ranked.items() if (g["supplier"] == "Russia").any()}
     from rk35.fmt import ordinal
 
     return titled(
-        alt.hconcat(*panels),
+        alt.vconcat(*panels),
         f"Russia was Korea's {ordinal(rank['2024'])} LNG supplier in 2024 (implied) and {ordinal(rank['2025'])} in 2025",
         ["Korea's LNG imports by supplier, million tonnes, in the years the sources give a supplier table.",
          "2024 is implied from the 2025 volumes and their stated changes; 2018 from stated shares of the total."],
         "KITA and the Korea Customs Service, via Energy Economy News and Asia Economy (the book's table lng_imports.csv)",
+        width,
     )
 
 
-def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: float, implied_share_2024: float):
+def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: float, implied_share_2024: float,
+                 width: int | None = None):
     import altair as alt
 
-    from rk35.charts import PALETTE, titled
+    from rk35.charts import MIN_FONT, PAGE, PALETTE, titled
+
+    width = width or PAGE
 
     rows = []
     for _, r in imports[(imports["supplier"] == "Russia") & (imports["period"] == "full_year")
@@ -218,25 +238,26 @@ def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: f
     contract = pd.DataFrame({"y": [1.5], "label": ["Sakhalin-2 contract: 1.5 Mt a year from 2009"]})
     volume_chart = alt.layer(
         alt.Chart(contract).mark_rule(strokeDash=[4, 3], color="#444444").encode(y="y:Q"),
-        alt.Chart(contract).mark_text(align="left", dx=4, dy=-7, x=2, fontSize=10, color="#444444").encode(y="y:Q", text="label:N"),
+        alt.Chart(contract).mark_text(align="left", dx=4, dy=-7, x=2, fontSize=MIN_FONT, color="#444444").encode(y="y:Q", text="label:N"),
         alt.Chart(volumes).mark_point(filled=True, size=70).encode(
             x=x, y=alt.Y("volume:Q", title="Million tonnes", scale=alt.Scale(domain=[0, 3])), color=colour,
             shape=alt.Shape("basis:N", sort=bases, legend=None),
             tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("volume:Q", format=".3f", title="Mt"),
                      alt.Tooltip("basis:N", title="Compiled by"), alt.Tooltip("source_id:N", title="Source")]),
-    ).properties(width=540, height=200, title="Volume")
+    ).properties(width=width - 70, height=200, title="Volume")
     share_chart = alt.Chart(shares).mark_point(filled=True, size=70, color="#000000").encode(
         x=x, y=alt.Y("share_pct:Q", title="% of Korea's LNG imports", scale=alt.Scale(domain=[0, 8])),
         shape=alt.Shape("method:N", title="Share"),
         tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("share_pct:Q", format=".1f", title="%"),
                  alt.Tooltip("method:N", title="Share")],
-    ).properties(width=540, height=140, title="Share of Korea's imports")
+    ).properties(width=width - 70, height=140, title="Share of Korea's imports")
     return titled(
         alt.vconcat(volume_chart, share_chart).resolve_scale(shape="independent").resolve_legend(shape="independent"),
         "Russian LNG to Korea: scattered figures from different compilers, and many missing years",
         ["Korea's LNG imports from Russia by year, and Russia's share, by who compiled the figure.",
          "Years without a point have no figure in the sources found."],
         "Korea Customs Service, KITA, KOTRA, KOGAS and Gazprom (the book's tables lng_imports.csv and lng_facts.csv)",
+        width,
     )
 
 

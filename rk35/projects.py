@@ -11,6 +11,8 @@ STATUS_COLOURS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#7F7F7F", "#00000
 MAP_COUNTRIES = ("Russia", "China", "Mongolia", "Japan", "North Korea", "South Korea")
 #: The map's extent: west, south, east, north (degrees).
 MAP_EXTENT = (123.0, 33.0, 137.5, 46.0)
+#: The name under which the map spec carries its country outlines (one copy, drawn by both panels).
+BASEMAP = "country-outlines"
 
 
 def subset_topology(topology: dict, names: tuple[str, ...], object_name: str = "countries") -> dict:
@@ -58,10 +60,12 @@ def status_counts(projects: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"status": STATUSES, "projects": [int(counts.get(s, 0)) for s in STATUSES]})
 
 
-def status_chart(projects: pd.DataFrame):
+def status_chart(projects: pd.DataFrame, width: int | None = None):
     import altair as alt
 
-    from rk35.charts import titled
+    from rk35.charts import PAGE, titled
+
+    width = width or PAGE
 
     counts = status_counts(projects)
     listed = projects[projects["kind"] == "project"]
@@ -75,12 +79,13 @@ def status_chart(projects: pd.DataFrame):
         color=alt.Color("status:N", sort=STATUSES, scale=alt.Scale(domain=STATUSES, range=STATUS_COLOURS), legend=None),
         tooltip=[alt.Tooltip("status:N", title="Status"), alt.Tooltip("projects:Q", title="Projects"),
                  alt.Tooltip("names:N", title="Which")],
-    ).properties(width=480, height=alt.Step(24))
+    ).properties(width=min(480, width - 130), height=alt.Step(24))
     return titled(
         chart,
         f"Of {int(counts['projects'].sum())} projects the article names, {int(top['projects'])} are {top['status']}",
         "Projects by status when last reported (initiatives such as Nine Bridges excluded).",
         "the sources named for each project, read for its status (the book's table projects.csv)",
+        width,
     )
 
 
@@ -111,12 +116,14 @@ def map_frames(projects, places, corridors, extent=MAP_EXTENT):
 
 #: The detail panel: the Tumen delta, Vladivostok and Nakhodka.
 DETAIL_EXTENT = (129.9, 41.9, 133.2, 43.95)
-#: Labels per panel: place -> side of the point the label goes on.
-DETAIL_LABELLED = {"vladivostok": "right", "zarubino": "right", "rajin_port": "left", "khasan": "right", "kraskino": "right",
+#: Labels per panel: place -> where the label goes from the point (placed by eye so that no two labels touch).
+LABEL_POSITIONS = {"right": ("left", 9, -8), "left": ("right", -9, -8), "above": ("center", 0, -24),
+                   "below": ("center", 0, 22)}
+DETAIL_LABELLED = {"vladivostok": "left", "zarubino": "right", "rajin_port": "left", "khasan": "right", "kraskino": "left",
                    "hunchun": "right", "nakhodka": "left", "bolshoy_kamen_zvezda": "right", "mikhaylovsky_adt": "right",
                    "nadezhdinskaya_adt": "left", "slavyanka": "right"}
-OVERVIEW_LABELLED = {"vladivostok": "right", "rajin_port": "left", "busan": "right", "pohang": "right", "donghae": "right",
-                     "seoul": "left", "changchun": "right", "sakaiminato": "right", "okpo_geoje": "right"}
+OVERVIEW_LABELLED = {"vladivostok": "above", "rajin_port": "left", "busan": "right", "pohang": "right", "donghae": "below",
+                     "seoul": "left", "changchun": "right", "sakaiminato": "below", "okpo_geoje": "below"}
 
 
 def mercator_view(extent, width: int, height: int) -> dict:
@@ -137,20 +144,20 @@ def mercator_view(extent, width: int, height: int) -> dict:
 
 
 def _short(name: str) -> str:
-    return name.split(" (")[0].split(",")[0].replace(" border station", "").replace(" port", "")
+    return name.split(" (")[0].split(",")[0].replace(" border station", "").replace(" road border crossing", "").replace(" port", "")
 
 
-def _map_panel(projects, places, corridors, topology, extent, labelled, size, title):
+def _map_panel(projects, places, corridors, extent, labelled, size, title):
     import altair as alt
 
-    from rk35.charts import PALETTE
+    from rk35.charts import MIN_FONT, PALETTE
 
     visible, marks, vertices = map_frames(projects, places, corridors, extent)
     visible["label"] = [_short(n) if pid in labelled else "" for pid, n in zip(visible["place_id"], visible["name"])]
     visible["side"] = [labelled.get(pid, "right") for pid in visible["place_id"]]
     projection = mercator_view(extent, *size)
-    countries = subset_topology(topology, MAP_COUNTRIES)
-    base = alt.Chart(alt.Data(values=countries, format=alt.DataFormat(type="topojson", feature="countries"))).mark_geoshape(
+    outlines = alt.NamedData(name=BASEMAP, format=alt.DataFormat(type="topojson", feature="countries"))
+    base = alt.Chart(outlines).mark_geoshape(
         fill="#EEEEEE", stroke="#FFFFFF", strokeWidth=0.8, aria=False).project(**projection)  # background: not read out
     modes = ["rail", "road and rail", "sea", "pipeline"]
     routes = alt.Chart(vertices).mark_line(strokeWidth=2, clip=True).encode(
@@ -178,30 +185,35 @@ def _map_panel(projects, places, corridors, topology, extent, labelled, size, ti
     ).project(**projection)
     named = visible[visible["label"] != ""]
     labels = [
-        alt.Chart(named[named["side"] == side]).mark_text(align=align, dx=dx, dy=-8, fontSize=10, color="#222222").encode(
+        alt.Chart(named[named["side"] == side]).mark_text(align=align, dx=dx, dy=dy, fontSize=MIN_FONT, color="#222222").encode(
             longitude="lon:Q", latitude="lat:Q", text="label:N").project(**projection)
-        for side, align, dx in (("right", "left", 8), ("left", "right", -8))
+        for side, (align, dx, dy) in LABEL_POSITIONS.items() if (named["side"] == side).any()
     ]
     return alt.layer(base, routes, rings, points, *labels).properties(width=size[0], height=size[1], title=title)
 
 
-def map_chart(projects, places, corridors, topology):
+def map_chart(projects, places, corridors, topology, width: int | None = None):
     import altair as alt
 
-    from rk35.charts import titled
+    from rk35.charts import PAGE, titled
 
-    overview = _map_panel(projects, places, corridors, topology, MAP_EXTENT, OVERVIEW_LABELLED, (300, 380), "Northeast Asia")
-    detail = _map_panel(projects, places, corridors, topology, DETAIL_EXTENT, DETAIL_LABELLED, (300, 380),
+    width = width or PAGE
+
+    side_by_side = width >= PAGE  # two panels at the page's width; stacked on a phone
+    size = ((width - 40) // 2, 420) if side_by_side else (width - 10, 330)
+    overview = _map_panel(projects, places, corridors, MAP_EXTENT, OVERVIEW_LABELLED, size, "Northeast Asia")
+    detail = _map_panel(projects, places, corridors, DETAIL_EXTENT, DETAIL_LABELLED, size,
                         "Detail: the Tumen delta and Vladivostok")
     outside = places[~in_extent(places)]["name"].map(_short)
     return titled(
-        alt.hconcat(overview, detail),
+        alt.hconcat(overview, detail) if side_by_side else alt.vconcat(overview, detail),
         "Where the projects are",
         ["Places the projects name, the corridors between them, and each project coloured by status (concentric",
          "rings where several projects share a place). Diamonds mark approximate coordinates, placed by the compiler.",
          f"Outside the map: {', '.join(outside)}."],
         "the sources named for each place, corridor and project (places.csv, corridors.csv, projects.csv); country outlines: Natural Earth 1:50m",
-    )
+        width,
+    ).properties(datasets={BASEMAP: subset_topology(topology, MAP_COUNTRIES)})  # the outlines, once for both panels
 
 
 def numbers(t) -> list:

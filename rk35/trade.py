@@ -233,11 +233,13 @@ def fdi_share_table(inv: pd.DataFrame, stated: float, stated_year: int) -> pd.Da
 
 # --- chart ----------------------------------------------------------------
 
-def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame):
+def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, width: int | None = None):
     """Annual trade 1990-2025: Korean-reported lines (breaking at gaps), every full-year figure as a point."""
     import altair as alt
 
-    from rk35.charts import REPORTER_COLOURS, titled
+    from rk35.charts import PAGE, REPORTER_COLOURS, titled
+
+    width = width or PAGE
 
     frame = chart_frame(trade)
     publisher = sources["publisher"].to_dict()
@@ -268,7 +270,7 @@ def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame):
         tooltip=[alt.Tooltip("year:Q", format="d", title="Mirror gap, year"),
                  alt.Tooltip("kor:Q", title="Korean-reported"), alt.Tooltip("rus:Q", title="Russian-reported"),
                  alt.Tooltip("gap:Q", format=".2f", title="Gap, US$ billion")])
-    chart = alt.layer(rules, lines, points).properties(width=540, height=320)
+    chart = alt.layer(rules, lines, points).properties(width=width - 70, height=320 if width >= 500 else 260)
     peak_row = peak(annual(trade))
     return titled(
         chart,
@@ -277,6 +279,7 @@ def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame):
          "broken where no figure exists. Points: every full-year figure. Grey rules: the gap",
          "between the two sides' totals where both report a year."],
         "KITA, KOTRA, the Ministry of Strategy and Finance, the ROK embassy, Russian officials and customs; one row per source (the book's table trade_annual.csv)",
+        width,
     )
 
 

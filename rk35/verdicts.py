@@ -148,8 +148,9 @@ class Assessment:
     def rule_wording(self) -> str:
         return RULES[self.rule].wording
 
-    def admonition(self) -> str:
-        """The verdict as a MyST admonition; its class follows the verdict."""
+    def admonition(self, label: str = "") -> str:
+        """The verdict as a MyST admonition; its class follows the verdict. `label` is the claim's short name
+        (claims.csv), which the reader sees instead of the claim's id."""
         if self.sources:
             cited = source_list(self.sources)
         elif self.verdict is Verdict.CONTEXT_ONLY:
@@ -161,7 +162,7 @@ class Assessment:
         return (
             f":::{{admonition}} Verdict: {self.verdict.value}\n"
             f":class: verdict {self.verdict.css_class}\n\n"
-            f"**Claim {md(self.claim_id)}.** Stated: {md(self.stated)}. Found: {md(self.found)}.\n\n"
+            f"**Claim{': ' + md(label) if label else ''}.** Stated: {md(self.stated)}. Found: {md(self.found)}.\n\n"
             f"{md(self.reason)}{as_of}\n\n"
             f"*Rule:* {{ref}}`{self.rule} <tbl-rulebook>` (the rulebook says how it decides).{reading}\n\n"
             f"*Sources:*\n\n{cited}\n"

@@ -48,7 +48,7 @@ def test_embedded_spec_cannot_close_the_script(chart):
 
 def test_source_line_is_part_of_the_chart(chart):
     spec = charts.render(chart).spec
-    assert spec["title"]["text"] == "Source: test data" and spec["title"]["orient"] == "bottom"
+    assert spec["title"]["text"] == ["Source: test data"] and spec["title"]["orient"] == "bottom"
 
 
 def test_theme_is_active():
@@ -63,7 +63,7 @@ def test_javascript_bundle_is_self_contained():
 
 
 def _book_charts():
-    """Every chart the book draws, built from the data package."""
+    """Every chart the book draws: its chart function and the arguments the chapter gives it."""
     import rk35
     from rk35 import context as X
     from rk35 import data as D
@@ -74,16 +74,21 @@ def _book_charts():
 
     imports, facts = rk35.load_lng_imports(), rk35.load_lng_facts()
     return {
-        "trade": T.trade_chart(rk35.load_trade(), rk35.load_sources()),
-        "lng suppliers": lng.supplier_chart(imports),
-        "lng russia": lng.russia_chart(imports, facts, 2.1, 4.6),
-        "map": P.map_chart(rk35.load_projects(), rk35.load_places(), rk35.load_corridors(), rk35.load_basemap()),
-        "status": P.status_chart(rk35.load_projects()),
-        "export controls": X.items_chart(D.load_export_controls(), 1500),
-        "visitors": X.visitors_chart(D.load_transport()),
-        "timeline": X.timeline_chart(D.load_events()),
-        "verdicts": verdict_chart(assess_all()),
+        "trade": (T.trade_chart, rk35.load_trade(), rk35.load_sources()),
+        "lng suppliers": (lng.supplier_chart, imports),
+        "lng russia": (lng.russia_chart, imports, facts, 2.1, 4.6),
+        "map": (P.map_chart, rk35.load_projects(), rk35.load_places(), rk35.load_corridors(), rk35.load_basemap()),
+        "status": (P.status_chart, rk35.load_projects()),
+        "export controls": (X.items_chart, D.load_export_controls(), 1500),
+        "visitors": (X.visitors_chart, D.load_transport()),
+        "timeline": (X.timeline_chart, D.load_events()),
+        "verdicts": (verdict_chart, assess_all()),
     }
+
+
+@pytest.fixture(scope="module")
+def book_figures():
+    return {name: charts.render(*built) for name, built in _book_charts().items()}
 
 
 def _fonts(node) -> set:
@@ -96,8 +101,117 @@ def _fonts(node) -> set:
     return set()
 
 
+def _font_sizes(node) -> set:
+    """Every font size a spec sets (keys 'fontSize' or '...FontSize', at any depth)."""
+    if isinstance(node, dict):
+        sizes = {v for k, v in node.items() if k == "fontSize" or k.endswith("FontSize")}
+        return sizes.union(*(_font_sizes(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_font_sizes(v) for v in node))
+    return set()
+
+
 def test_every_chart_of_the_book_is_a_valid_vega_lite_spec_in_the_one_font():
-    for name, chart in _book_charts().items():
-        spec = chart.to_dict(validate=True)  # raises on a spec vega-lite's schema refuses
-        fonts = _fonts(spec)
-        assert fonts <= {charts.FONT}, f"{name}: names {fonts - {charts.FONT}}"
+    for name, (build, *args) in _book_charts().items():
+        for width in (charts.PAGE, charts.PHONE):
+            spec = build(*args, width=width).to_dict(validate=True)  # raises on a spec vega-lite's schema refuses
+            fonts = _fonts(spec)
+            assert fonts <= {charts.FONT}, f"{name}: names {fonts - {charts.FONT}}"
+
+
+def _drawn_width(spec: dict) -> int:
+    import struct
+
+    import vl_convert as vlc
+
+    return struct.unpack(">I", vlc.vegalite_to_png(spec, scale=1)[16:20])[0]
+
+
+def test_every_chart_fits_the_page_and_a_phone(book_figures):
+    """Drawn, the page layout is at most PAGE px wide and the phone layout at most PHONE px."""
+    for name, figure in book_figures.items():
+        assert figure.phone is not None, f"{name}: no phone layout"
+        assert figure.width <= charts.PAGE, f"{name}: {figure.width} px wide on the page"
+        phone = _drawn_width(figure.phone)
+        assert phone <= charts.PHONE, f"{name}: {phone} px wide on a phone"
+
+
+def test_chart_text_prints_at_seven_points_or_more(book_figures):
+    """The PDF sets each chart PNG at its text width: the smallest text a spec sets (and the theme's axis, legend
+    and mark text), scaled by text width / chart width, is at least 7 pt."""
+    theme_sizes = _font_sizes(charts.theme())
+    for name, figure in book_figures.items():
+        smallest = min(_font_sizes(figure.spec) | theme_sizes)
+        printed = smallest * charts.PRINT_WIDTH_PT / figure.width
+        assert printed >= 7, f"{name}: smallest text {smallest} px prints at {printed:.1f} pt"
+
+
+def test_every_chart_prints_on_one_page_with_its_caption(book_figures):
+    """At the text width, no chart is taller than PRINT_HEIGHT_PT: a taller one would push its caption into the
+    footer (LaTeX scales an image down only to the full text height)."""
+    for name, figure in book_figures.items():
+        printed = figure.height * charts.PRINT_WIDTH_PT / figure.width
+        assert printed <= charts.PRINT_HEIGHT_PT, f"{name}: prints {printed:.0f} pt tall"
+
+
+def test_a_smaller_font_or_a_wider_chart_would_fail_the_print_check():
+    assert charts.MIN_FONT * charts.PRINT_WIDTH_PT / charts.PAGE >= 7
+    assert 10 * charts.PRINT_WIDTH_PT / charts.PAGE < 7  # the check above is not vacuous at the book's sizes
+
+
+def test_phone_layout_is_drawn_where_the_page_layout_does_not_fit(book_figures):
+    html = book_figures["trade"]._repr_mimebundle_()["text/html"]
+    assert f"var PAGE_WIDTH = {book_figures['trade'].width + 40};" in html
+    assert '"phone":{' in html and "specs.phone && box.clientWidth < PAGE_WIDTH" in html
+
+
+def test_the_map_carries_its_outlines_once(book_figures):
+    from rk35.projects import BASEMAP
+
+    html = book_figures["map"]._repr_mimebundle_()["text/html"]
+    assert html.count(f'"{BASEMAP}":{{') == 1  # one copy in the shared datasets, drawn by both layouts
+    assert html.count('"type":"Topology"') == 1
+
+
+def test_each_chart_links_to_the_values_it_draws(book_figures):
+    import csv
+    import io
+    import re
+
+    for name, figure in book_figures.items():
+        html = figure._repr_mimebundle_()["text/html"]
+        links = re.findall(r'href="data:text/csv;charset=utf-8;base64,([A-Za-z0-9+/=]+)"', html)
+        tables = charts.data_tables(figure.spec)
+        assert len(links) == len(tables) >= 1, name
+        for link, rows in zip(links, tables):
+            read = list(csv.DictReader(io.StringIO(base64.b64decode(link).decode("utf-8"))))
+            assert len(read) == len(rows), name
+            assert set(read[0]) == set().union(*rows), name
+
+
+def test_chart_data_refuses_a_spreadsheet_formula():
+    with pytest.raises(ValueError, match=r"line 3, column 'label'"):
+        charts.data_csv([{"label": "fine"}, {"label": "=HYPERLINK(\"x\")"}])
+    assert "+16.7%" in charts.data_csv([{"change": "+16.7%"}])
+
+
+def test_shared_datasets_refuse_two_contents_under_one_name():
+    with pytest.raises(ValueError, match="different data"):
+        charts.shared_datasets({"datasets": {"d": [1]}}, {"datasets": {"d": [2]}})
+
+
+def test_titles_are_wrapped_to_the_layout():
+    long = "word " * 60
+    for width in (charts.PAGE, charts.PHONE):
+        for line in charts.wrap(long, width, 12):
+            assert len(line) * 12 * 0.5 <= width
+
+
+def test_a_table_whose_rows_are_all_in_a_larger_one_is_not_linked_twice():
+    spec = {"datasets": {"a": [{"x": 1}, {"x": 2}], "b": [{"x": 2}], "c": [{"y": 1}], "outline": {"type": "Topology"}}}
+    assert charts.data_tables(spec) == [[{"x": 1}, {"x": 2}], [{"y": 1}]]
+
+
+def test_panels_of_one_frame_are_linked_as_one_table():
+    spec = {"datasets": {"a": [{"year": 2018, "v": 1}], "b": [{"year": 2020, "v": 2}, {"year": 2018, "v": 1}]}}
+    assert charts.data_tables(spec) == [[{"year": 2018, "v": 1}, {"year": 2020, "v": 2}]]

@@ -34,8 +34,9 @@ def test_every_verdict_cites_sources_that_exist(assessed):
     for claim_id, a in assessed.items():
         if a.verdict not in (Verdict.CONTEXT_ONLY, Verdict.NOT_VERIFIABLE):
             assert a.sources, claim_id
-        text = a.admonition()  # raises DataError on an unknown source id
-        assert f"**Claim {rk35.text.md(claim_id)}.**" in text
+        label = rk35.load_claims().loc[claim_id, "label"]
+        text = a.admonition(label)  # raises DataError on an unknown source id
+        assert f"**Claim: {rk35.text.md(label)}.**" in text and claim_id not in text
 
 
 def test_opinions_are_context_only_and_only_opinions_are(assessed):

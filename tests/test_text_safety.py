@@ -9,6 +9,8 @@ into a PDF with the book's LaTeX setup.
 
 from __future__ import annotations
 
+import base64
+import html
 import json
 import re
 import shutil
@@ -151,10 +153,29 @@ def test_a_data_table_shows_its_cells_as_text(value):
 def test_a_chart_carries_data_as_data(value):
     spec = {"data": {"values": [{"label": value}]}, "mark": "text", "encoding": {"text": {"field": "label"}},
             "title": value}
-    markup = charts._html(spec, charts.chart_id(spec))
+    markup = charts._html(spec, None, charts.chart_id(spec), 700)
     assert markup.count("<script") == 1 and markup.count("</script>") == 1 and "<!--" not in markup
-    payload = re.search(r"var spec = (.*);\n", markup).group(1)
-    assert json.loads(payload) == spec  # the string survives, as data
+    payload = re.search(r"var specs = (.*), shown = null", markup).group(1)
+    assert json.loads(payload)["page"] == spec  # the string survives, as data
+
+
+@settings(max_examples=60, deadline=None)
+@given(hostile)
+def test_a_charts_data_link_carries_text_as_data(value):
+    spec = {"datasets": {"d": [{value: value}]}, "data": {"name": "d"}, "mark": "text"}
+    if value[:1] in FORMULA_START:
+        with pytest.raises(ValueError, match="formula"):
+            charts._html(spec, None, "c", 700)
+        return
+    markup = charts._html(spec, None, "c", 700)
+    assert markup.count("<a ") == 1 and markup.count("</a>") == 1 and markup.count("<script") == 1
+    link = re.search(r'<a download="c-1\.csv" title="([^"]*)" href="data:text/csv;charset=utf-8;base64,([^"]*)">', markup)
+    assert html.unescape(link.group(1)) == value  # the column name, escaped in the attribute
+    import csv
+    import io
+
+    header, row = csv.reader(io.StringIO(base64.b64decode(link.group(2)).decode("utf-8")))
+    assert header == row == [value]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "data:text/html,x", "ftp://example.org/x"])
