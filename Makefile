@@ -25,7 +25,7 @@ STAMPS := $(foreach nb,$(LONGEST_FIRST),$(filter book/$(nb).ipynb,$(NOTEBOOKS)))
 	$(filter-out $(LONGEST_FIRST:%=book/%.ipynb),$(NOTEBOOKS))
 STAMPS := $(STAMPS:book/%.ipynb=_build/.executed/%.stamp)
 DATA := $(sort $(wildcard data/*))
-MODULE := $(sort $(wildcard rk35/*.py rk35/static/* rk35/fonts/*))
+MODULE := $(sort $(wildcard rk35/*.py rk35/static/* rk35/fonts/* rk35/js/*))
 PAGES := _config.yml _toc.yml $(sort $(wildcard book/*.md book/*.bib))
 VENV_OK := $(VENV)/.installed
 VALIDATED := _build/.validated

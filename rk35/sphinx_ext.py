@@ -48,29 +48,75 @@ def _claim_reviews(app, pagename, templatename, context, doctree) -> None:
         context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(json_ld(r) for r in reviews)
 
 
+#: The script that makes the claims register sortable and filterable (rk35/js/register.js, with the verdict scale).
+REGISTER_SCRIPT = "rk35-register.js"
+
+
+def register_script() -> str:
+    """rk35/js/register.js with the verdict scale written in, in its order (the sort order of the verdict column)."""
+    import json
+
+    from rk35.verdicts import Verdict
+
+    template = (Path(__file__).resolve().parent / "js" / "register.js").read_text(encoding="utf-8")
+    marker = "/*VERDICT_ORDER*/[]"
+    if template.count(marker) != 1:
+        raise ValueError(f"rk35/js/register.js: expected one {marker}")
+    return template.replace(marker, json.dumps([v.value for v in Verdict]))
+
+
 def _config_inited(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(STATIC)]
 
 
 def _builder_inited(app) -> None:
-    if app.builder.format != "html":
-        return
-    static = Path(app.outdir) / "_static"
-    static.mkdir(parents=True, exist_ok=True)
-    for name, text in ((charts.BUNDLE_NAME, charts.javascript_bundle()), (charts.FONT_CSS_NAME, charts.font_css())):
-        target = static / name
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-    from rk35 import claims, numbers
+    from rk35 import claims
     from rk35.data import Tables
 
     tables = Tables()
     app.rk35_assessed = claims.assess_all(tables)
+    app.rk35_anchors = dict(zip(tables.claims["anchor"], tables.claims.index))
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for name, text in ((charts.BUNDLE_NAME, charts.javascript_bundle()), (charts.FONT_CSS_NAME, charts.font_css()),
+                       (REGISTER_SCRIPT, register_script())):
+        target = static / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    from rk35 import numbers
+
     claims.write_register(static / REGISTER_FOLDER, app.rk35_assessed)
     numbers.write(static / REGISTER_FOLDER, numbers.all_numbers(tables))
     app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
+    app.add_js_file(REGISTER_SCRIPT, loading_method="defer")
     app.add_css_file(charts.FONT_CSS_NAME)
     app.add_css_file("rk35.css")
+
+
+def _verdicts_in_claim_headings(app, doctree) -> None:
+    """A claim's heading ends with its verdict ("Claim: trade in 2022 · holds approximately"), so that the page's
+    contents and the PDF's show every verdict. Runs before Sphinx collects the contents (lower priority)."""
+    from docutils import nodes
+
+    found: dict = {}
+    for node in doctree.findall(nodes.Element):
+        for anchor in node.get("ids", []):
+            if anchor in app.rk35_anchors:
+                section = node if isinstance(node, nodes.section) else next(
+                    (a for a in _ancestors(node) if isinstance(a, nodes.section)), None)
+                if section is not None:
+                    found.setdefault(id(section), (section, []))[1].append(app.rk35_anchors[anchor])
+    for section, claim_ids in found.values():
+        verdicts = ", ".join(app.rk35_assessed[c].verdict.value for c in claim_ids)
+        section[0] += nodes.inline("", f" · {verdicts}", classes=["rk35-heading-verdict"])
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def _unescape_link_targets(app, doctree) -> None:
@@ -227,6 +273,7 @@ def setup(app):
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)
     app.connect("doctree-read", _unescape_link_targets)
+    app.connect("doctree-read", _verdicts_in_claim_headings, priority=100)
     app.connect("env-get-updated", _letter_appendix_figures, priority=900)
     app.connect("html-page-context", _claim_reviews)
     app.connect("html-page-context", _one_copy_of_each_script, priority=999)

@@ -440,3 +440,22 @@ def test_the_html_edition_links_to_the_print_edition():
     page = (HTML / "book" / "intro.html").read_text(encoding="utf-8")
     link = re.search(r'href="(\.\./_static/russia-korea-at-35\.pdf)"', page)
     assert link and (HTML / "book" / link.group(1)).resolve().read_bytes() == PDF.read_bytes()
+
+
+def test_each_claims_heading_and_the_pages_contents_carry_its_verdict():
+    """The heading a claim's anchor points at ends with the claim's verdict, and so does its entry in the page's
+    contents (the sidebar) and in the PDF's table of contents."""
+    from rk35.claims import assess_all
+
+    assessed, claims = assess_all(), rk35.load_claims()
+    contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "6", str(PDF), "-"], check=True,
+                              capture_output=True, text=True).stdout
+    for claim_id, row in claims.iterrows():
+        page = (HTML / "book" / f"{row['chapter']}.html").read_text(encoding="utf-8")
+        at = re.search(rf'<(?:span|section) id="{row["anchor"]}"', page)
+        heading = re.compile(r"<h[23]>(.*?)</h[23]>", flags=re.DOTALL).search(page, at.start())
+        verdict = assessed[claim_id].verdict.value
+        assert heading and f"· {verdict}" in html.unescape(re.sub(r"<[^>]+>", "", heading.group(1)))
+        toc = re.search(r'<nav id="pst-page-toc-nav".*?</nav>', page, flags=re.DOTALL).group(0)
+        assert f"· {verdict}" in html.unescape(re.sub(r"<[^>]+>", "", toc)), claim_id
+    assert contents.count("· ") >= 30

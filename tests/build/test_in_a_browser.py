@@ -77,11 +77,85 @@ def test_the_page_reads_offline_without_errors_and_fits(browser, axe, page_path,
         visible_code = page.evaluate("""() => [...document.querySelectorAll('.cell_input, div.highlight-ipython3')]
             .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 0).length""")
         assert visible_code == 0, "a code cell is visible"
+        search_boxes = page.evaluate("""() => [...document.querySelectorAll('.search-button-field')]
+            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 0).length""")
+        assert search_boxes <= 1, f"{search_boxes} search boxes in view"
         cells = page.evaluate("() => [...document.querySelectorAll('table td, table th')].map(c => c.innerText.trim())")
         raw = [c for c in cells if RAW_VALUES.match(c)]
         assert not raw, f"raw values in tables: {raw[:5]}"
         results = axe.run(page)
         serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         assert not serious, "axe-core: " + "; ".join(f"{v['id']} ({len(v['nodes'])})" for v in serious)
+    finally:
+        context.close()
+
+
+def _natural_widths(page):
+    """Each chart's drawn width (the SVG's own width, before any CSS scaling) and its container's width."""
+    return page.evaluate("""() => [...document.querySelectorAll('.rk35-chart')].map(c =>
+        [Number(c.querySelector('svg.marks').getAttribute('width')), c.clientWidth])""")
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("page_path", ["book/trade.html", "book/gas.html", "book/rails.html"])
+def test_charts_are_drawn_in_the_layout_that_fits_without_shrinking(browser, page_path, width):
+    """The phone gets the phone layout and the laptop the page layout, each at its own size: no chart is drawn
+    wider than its column and scaled down to fit."""
+    from rk35.charts import PAGE, PHONE
+
+    context, page, _, _ = visit(browser, page_path, width)
+    try:
+        widths = _natural_widths(page)
+        assert widths and all(drawn <= column for drawn, column in widths), widths
+        limit = PHONE if width == "phone" else PAGE
+        assert all(drawn <= limit for drawn, _ in widths), widths
+        if width == "laptop":
+            assert max(drawn for drawn, _ in widths) > PHONE  # the page layout, not the phone's
+    finally:
+        context.close()
+
+
+def test_a_chart_switches_layout_when_the_window_narrows(browser):
+    from rk35.charts import PHONE
+
+    context, page, _, _ = visit(browser, "book/gas.html", "laptop")
+    try:
+        before = _natural_widths(page)
+        page.set_viewport_size({"width": WIDTHS["phone"][0], "height": WIDTHS["phone"][1]})
+        page.wait_for_function(f"""() => [...document.querySelectorAll('.rk35-chart svg.marks')]
+            .every(s => Number(s.getAttribute('width')) <= {PHONE})""", timeout=10000)
+        assert max(w for w, _ in before) > PHONE and all(w <= c for w, c in _natural_widths(page))
+    finally:
+        context.close()
+
+
+def test_the_register_sorts_and_filters_in_the_page(browser):
+    from rk35.claims import assess_all
+
+    verdicts = [a.verdict.value for a in assess_all().values()]
+    context, page, blocked, errors = visit(browser, "book/register.html", "phone")
+    try:
+        count = page.locator(".rk35-register-count")
+        assert count.text_content() == f"{len(verdicts)} claims"
+        page.select_option("#tbl-register-verdict", "partly holds")
+        assert count.text_content() == f"{verdicts.count('partly holds')} of {len(verdicts)} claims shown"
+        shown = page.locator("#tbl-register tbody tr:not([hidden]) td:nth-child(2)").all_text_contents()
+        assert {s.strip() for s in shown} == {"partly holds"}
+        page.select_option("#tbl-register-verdict", "")
+        page.fill("#tbl-register-search", "Busan")
+        rows = page.locator("#tbl-register tbody tr:not([hidden])").all_text_contents()
+        assert rows and all("busan" in r.lower() for r in rows) and len(rows) < len(verdicts)
+        page.fill("#tbl-register-search", "")
+        header = page.locator("#tbl-register thead th:nth-child(2)")
+        header.locator("button").click()
+        column = [s.strip() for s in page.locator("#tbl-register tbody td:nth-child(2)").all_text_contents()]
+        from rk35.verdicts import Verdict
+
+        order = [v.value for v in Verdict]
+        assert column == sorted(column, key=order.index) and header.get_attribute("aria-sort") == "ascending"
+        header.locator("button").click()
+        column = [s.strip() for s in page.locator("#tbl-register tbody td:nth-child(2)").all_text_contents()]
+        assert column == sorted(column, key=order.index, reverse=True)
+        assert not blocked and not errors
     finally:
         context.close()
