@@ -190,8 +190,9 @@ def _number_word(n: int) -> str:
     return ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] if n < 10 else f"{n:,}"
 
 
-def scorecard(assessed: dict):
-    """All six verdict counts in one sentence, the finding first (none contradicted, or how many)."""
+def scorecard(assessed: dict, where: str = ""):
+    """All six verdict counts in one sentence, the finding first (none contradicted, or how many); `where` says
+    whose claims they are (" in this chapter")."""
     from rk35.fmt import Text
     from rk35.verdicts import Verdict
 
@@ -199,18 +200,43 @@ def scorecard(assessed: dict):
     opinions = count[Verdict.CONTEXT_ONLY]
     checked = len(assessed) - opinions
     against = count[Verdict.DOES_NOT_HOLD]
-    head = (f"Of the {checked} claims checked, "
+    head = (f"Of the {checked} claim{'s' if checked != 1 else ''} checked{where}, "
             + ("none is contradicted by the sources" if against == 0 else
                f"{_number_word(against)} {'is' if against == 1 else 'are'} contradicted by the sources"))
-    parts = [f"{count[Verdict.HOLDS]} hold", f"{count[Verdict.HOLDS_APPROXIMATELY]} hold approximately",
-             f"{count[Verdict.PARTLY_HOLDS]} partly hold"]
+
+    def verb(n: int, one: str, many: str) -> str:
+        return f"{n} {one if n == 1 else many}"
+
+    parts = [verb(count[Verdict.HOLDS], "holds", "hold"),
+             verb(count[Verdict.HOLDS_APPROXIMATELY], "holds approximately", "hold approximately"),
+             verb(count[Verdict.PARTLY_HOLDS], "partly holds", "partly hold")]
     if against:
-        parts.append(f"{against} do not hold")
+        parts.append(verb(against, "does not hold", "do not hold"))
     parts.append(f"{count[Verdict.NOT_VERIFIABLE]} cannot be checked with the sources found")
     body = ", ".join(parts[:-1]) + " and " + parts[-1]
-    tail = (f"; {_number_word(opinions)} more {'is an opinion' if opinions == 1 else 'are opinions'}, "
-            "shown for context and not checked.")
+    if opinions:
+        tail = (f"; {_number_word(opinions)} more {'is an opinion' if opinions == 1 else 'are opinions'}, "
+                "shown for context and not checked.")
+    else:
+        tail = "."
     return Text(f"{head}: {body}{tail}")
+
+
+def chapter_scorecard(chapter: str, section: str, t):
+    """The scorecard of one chapter's claims, as a number record (`scorecard_<chapter>`), for the top of the chapter."""
+    from rk35.numbers import Input, Number
+    from rk35.verdicts import Verdict
+
+    assessed = assess_all(t)
+    mine = {c: assessed[c] for c in t.claims.index[t.claims["chapter"] == chapter]}
+    if not mine:
+        return None
+    inputs = tuple(Input(f"claims of this chapter whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY
+                         else "opinions in this chapter", str(sum(a.verdict is v for a in mine.values())))
+                   for v in Verdict)
+    return Number(f"scorecard_{chapter}", str(scorecard(mine, " in this chapter")),
+                  "This chapter's verdicts counted by verdict, in one sentence; the claims checked are all its claims "
+                  "but the opinions.", inputs, chapter, section)
 
 
 def numbers(t) -> list:

@@ -27,6 +27,8 @@ CHAPTERS = {
     "methods": ("rk35.methods", "numbers"),
 }
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+#: The chapters that check claims: each opens with its own scorecard (`scorecard_<chapter>`, rk35.claims).
+SCORECARDS = ("opening", "trade", "gas", "rails", "pressure", "outlook")
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,14 @@ def chapter_numbers(chapter: str, tables=None) -> list[Number]:
 
     from rk35.data import Tables
 
+    tables = Tables() if tables is None else tables
     module, function = CHAPTERS[chapter]
-    return getattr(importlib.import_module(module), function)(Tables() if tables is None else tables)
+    numbers = getattr(importlib.import_module(module), function)(tables)
+    if chapter in SCORECARDS:  # a chapter that checks claims opens with its verdict counts
+        from rk35.claims import chapter_scorecard
+
+        numbers = [chapter_scorecard(chapter, f"chapter-{chapter}", tables), *numbers]
+    return numbers
 
 
 def all_numbers(tables=None) -> list[Number]:

@@ -191,7 +191,8 @@ def _latex_translator():
         def visit_start_of_file(self, node) -> None:
             caption = part_starts(Path(self.builder.srcdir) / "_toc.yml").get(node["docname"])
             if caption:
-                self.body.append(CR + r"\part{" + self.encode(caption) + "}" + CR)
+                self.body.append(CR + r"\part{" + self.encode(caption) + "}" + CR
+                                 + r"\renewcommand{\rkpartname}{" + self.encode(caption) + "}" + CR)
                 if caption == APPENDICES:
                     # lettered appendices, and their figures and tables numbered A.1, B.1 as in the HTML edition
                     self.body.append(r"\appendix" + CR + r"\renewcommand{\thefigure}{\thechapter.\arabic{figure}}"

@@ -70,3 +70,33 @@ def test_the_scorecard_states_all_six_counts(assessed):
                             (Verdict.NOT_VERIFIABLE, "cannot be checked with the sources found")):
         assert f"{counts[verdict]} {phrase}" in text
     assert "opinion" in text
+
+
+def test_each_chapter_that_checks_claims_opens_with_its_own_scorecard():
+    from rk35.data import Tables
+    from rk35.numbers import SCORECARDS, chapter_numbers
+
+    tables = Tables()
+    claims = tables.claims
+    assert set(SCORECARDS) == set(claims["chapter"]) - {"register"}
+    for chapter in SCORECARDS:
+        first = chapter_numbers(chapter, tables)[0]
+        assert first.key == f"scorecard_{chapter}"
+        counted = sum(int(i.value) for i in first.inputs)
+        assert counted == (claims["chapter"] == chapter).sum(), chapter
+        notebook = json.loads((ROOT / "book" / f"{chapter}.ipynb").read_text())
+        opening = "".join(next(c for c in notebook["cells"] if c["cell_type"] == "markdown")["source"])
+        assert f"{{glue:text}}`scorecard_{chapter}`" in opening, chapter
+
+
+def test_a_scorecard_agrees_in_number_and_names_what_it_counts():
+    from rk35.claims import scorecard
+    from rk35.verdicts import Assessment, Verdict
+
+    def one(verdict):
+        return Assessment("x", verdict, "s", "f", "value" if verdict is not Verdict.CONTEXT_ONLY else "opinion", "r",
+                          ("trade:KITA_YONHAP_2023",) if verdict is not Verdict.CONTEXT_ONLY else ())
+
+    text = str(scorecard({"a": one(Verdict.HOLDS), "b": one(Verdict.DOES_NOT_HOLD)}, " in this chapter"))
+    assert text == ("Of the 2 claims checked in this chapter, one is contradicted by the sources: 1 holds, "
+                    "0 hold approximately, 0 partly hold, 1 does not hold and 0 cannot be checked with the sources found.")

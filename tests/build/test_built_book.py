@@ -459,3 +459,13 @@ def test_each_claims_heading_and_the_pages_contents_carry_its_verdict():
         toc = re.search(r'<nav id="pst-page-toc-nav".*?</nav>', page, flags=re.DOTALL).group(0)
         assert f"· {verdict}" in html.unescape(re.sub(r"<[^>]+>", "", toc)), claim_id
     assert contents.count("· ") >= 30
+
+
+def test_the_running_heads_name_the_part(pdf_text):
+    """Every page of a part carries the part's name in its running head (not only the contents and the part page)."""
+    from rk35.sphinx_ext import part_starts
+
+    for caption in part_starts(ROOT / "_toc.yml").values():
+        assert pdf_text.count(caption) >= 4, caption
+    log = (ROOT / "_build" / "latex" / "book.log").read_text(encoding="utf-8", errors="replace")
+    assert "headheight is too small" not in log
