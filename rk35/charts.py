@@ -162,21 +162,9 @@ def data_tables(spec: dict) -> list[list[dict]]:
 
 def data_csv(rows: list[dict]) -> str:
     """One table of chart values as CSV (columns in order of first appearance), refusing spreadsheet formulas."""
-    import csv
-    import io
+    from rk35.text import csv_text
 
-    from rk35.text import FORMULA_START, SIGNED_FIGURE
-
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for number, row in enumerate(rows, start=2):
-        for column, value in row.items():
-            if isinstance(value, str) and value[:1] in FORMULA_START and not SIGNED_FIGURE.match(value):
-                raise ValueError(f"chart data, line {number}, column {column!r}: text a spreadsheet would run as a formula")
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return buffer.getvalue()
+    return csv_text(rows, list(dict.fromkeys(key for row in rows for key in row)), "chart data")
 
 
 def _data_links(spec: dict, div_id: str) -> str:

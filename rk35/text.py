@@ -70,25 +70,33 @@ FORMULA_START = ("=", "+", "-", "@")
 SIGNED_FIGURE = re.compile(r"^\+[0-9][0-9.,]*%?$")
 
 
-def write_downloads(folder, stem: str, rows: list[dict], columns: list[str], payload: dict) -> tuple:
-    """Write `stem`.csv (the rows, flat, in `columns`) and `stem`.json (the payload) into folder; return both paths.
-    A CSV cell that a spreadsheet would run as a formula is an error that names the row and the column."""
+def csv_text(rows: list[dict], columns: list[str], name: str) -> str:
+    """The rows as CSV in `columns` (None as an empty cell). A cell that a spreadsheet would run as a formula is an
+    error that names the file (`name`), the line and the column."""
     import csv
     import io
-    import json
-    from pathlib import Path
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for number, row in enumerate(rows, start=2):
         for column, value in row.items():
             if isinstance(value, str) and value[:1] in FORMULA_START and not SIGNED_FIGURE.match(value):
-                raise ValueError(f"{stem}.csv, line {number}, column {column!r}: text a spreadsheet would run as a formula")
-        writer.writerow(row)
+                raise ValueError(f"{name}, line {number}, column {column!r}: text a spreadsheet would run as a formula")
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def write_downloads(folder, stem: str, rows: list[dict], columns: list[str], payload: dict) -> tuple:
+    """Write `stem`.csv (the rows, flat, in `columns`) and `stem`.json (the payload) into folder; return both paths.
+    A CSV cell that a spreadsheet would run as a formula is an error that names the row and the column."""
+    import json
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    text = csv_text(rows, columns, f"{stem}.csv")
     paths = (folder / f"{stem}.csv", folder / f"{stem}.json")
-    paths[0].write_text(buffer.getvalue(), encoding="utf-8")
+    paths[0].write_text(text, encoding="utf-8")
     paths[1].write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return paths

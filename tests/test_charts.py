@@ -91,24 +91,24 @@ def book_figures():
     return {name: charts.render(*built) for name, built in _book_charts().items()}
 
 
+def _settings(node, suffix: str) -> set:
+    """Every value a spec sets under a key that ends with `suffix` ('font', 'fontSize', matched case-blind)."""
+    if isinstance(node, dict):
+        found = {v for k, v in node.items() if k.lower().endswith(suffix.lower())}
+        return found.union(*(_settings(v, suffix) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_settings(v, suffix) for v in node))
+    return set()
+
+
 def _fonts(node) -> set:
     """Every font a spec names (keys 'font' or '...Font', at any depth)."""
-    if isinstance(node, dict):
-        named = {v for k, v in node.items() if k == "font" or k.endswith("Font")}
-        return named.union(*(_fonts(v) for v in node.values()))
-    if isinstance(node, list):
-        return set().union(*(_fonts(v) for v in node))
-    return set()
+    return _settings(node, "font")
 
 
 def _font_sizes(node) -> set:
     """Every font size a spec sets (keys 'fontSize' or '...FontSize', at any depth)."""
-    if isinstance(node, dict):
-        sizes = {v for k, v in node.items() if k == "fontSize" or k.endswith("FontSize")}
-        return sizes.union(*(_font_sizes(v) for v in node.values()))
-    if isinstance(node, list):
-        return set().union(*(_font_sizes(v) for v in node))
-    return set()
+    return _settings(node, "fontSize")
 
 
 def test_every_chart_of_the_book_is_a_valid_vega_lite_spec_in_the_one_font():
