@@ -13,9 +13,9 @@ from rk35.text import md, md_cell
 from rk35.verdicts import Assessment
 
 
-def computed(tables: D.Tables | None = None) -> dict[str, Assessment]:
+def computed(tables: D.Tables | None = None, only=None) -> dict[str, Assessment]:
     """The verdicts computed from the data, by claim_id: one registered check per claim (rk35.checks)."""
-    return checks.run_all(tables)
+    return checks.run_all(tables, only)
 
 
 def _merge(out: dict, part: dict) -> None:
@@ -25,12 +25,17 @@ def _merge(out: dict, part: dict) -> None:
     out.update(part)
 
 
-def assess_all(tables: D.Tables | None = None) -> dict[str, Assessment]:
-    """Every claim's assessment, by claim_id, in the order of claims.csv: computed or judged, never both, never neither."""
+def assess_all(tables: D.Tables | None = None, chapter: str | None = None) -> dict[str, Assessment]:
+    """Every claim's assessment, by claim_id, in the order of claims.csv: computed or judged, never both, never neither.
+    With `chapter`, only that chapter's claims: a chapter then reads only the tables its own checks read, so that a
+    data edit re-executes only the chapters it concerns."""
     tables = D.Tables() if tables is None else tables
     claims = tables.claims
-    out = computed(tables)
-    _merge(out, judgements.assess(tables))
+    if chapter is not None:
+        claims = claims[claims["chapter"] == chapter]
+    only = None if chapter is None else set(claims.index)
+    out = computed(tables, only)
+    _merge(out, judgements.assess(tables, only))
     missing = [c for c in claims.index if c not in out]
     if missing:
         raise ValueError(f"claims with no verdict (neither computed nor in data/judgements.csv): {missing}")
@@ -47,8 +52,8 @@ def glue_chapter(chapter: str) -> None:
     from rk35.numbers import glue_numbers
 
     tables = D.Tables()
-    assessed, claims = assess_all(tables), tables.claims
-    for claim_id in claims.index[claims["chapter"] == chapter]:
+    assessed, claims = assess_all(tables, chapter), tables.claims
+    for claim_id in assessed:
         glue(glue_key(claim_id), Markdown(assessed[claim_id].admonition(claims.loc[claim_id, "label"])), display=False)
         glue(badge_key(claim_id), Markdown(badge(assessed[claim_id])), display=False)
         glue(labelled_badge_key(claim_id), Markdown(f"{badge(assessed[claim_id])} ({md(claims.loc[claim_id, 'label'])})"),
@@ -227,8 +232,7 @@ def chapter_scorecard(chapter: str, section: str, t):
     from rk35.numbers import Input, Number
     from rk35.verdicts import Verdict
 
-    assessed = assess_all(t)
-    mine = {c: assessed[c] for c in t.claims.index[t.claims["chapter"] == chapter]}
+    mine = assess_all(t, chapter)
     if not mine:
         return None
     inputs = tuple(Input(f"claims of this chapter whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY

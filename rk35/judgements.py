@@ -53,13 +53,15 @@ def fill(text: str, tables: D.Tables) -> str:
     return D.PLACEHOLDER.sub(one, text)
 
 
-def assess(tables: D.Tables | None = None) -> dict[str, Assessment]:
-    """Every judged claim's assessment, by claim_id."""
+def assess(tables: D.Tables | None = None, only=None) -> dict[str, Assessment]:
+    """Every judged claim's assessment, by claim_id (or only those of the claim ids in `only`)."""
     tables = D.Tables() if tables is None else tables
     judgements = tables.judgements  # indexed by line, so an error can name it
     out = {}
     for line, row in judgements.iterrows():
         claim_id = row["claim_id"]
+        if only is not None and claim_id not in only:
+            continue
         try:
             out[claim_id] = Assessment(
                 claim_id=claim_id, verdict=Verdict(row["verdict"]), stated=row["stated"],

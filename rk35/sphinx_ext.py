@@ -96,18 +96,22 @@ def _builder_inited(app) -> None:
 
 
 def _verdicts_in_claim_headings(app, doctree) -> None:
-    """A claim's heading ends with its verdict ("Claim: trade in 2022 · holds approximately"), so that the page's
-    contents and the PDF's show every verdict. Runs before Sphinx collects the contents (lower priority)."""
+    """A claim's heading ends with its verdict ("Claim: trade in 2022 · holds approximately"), and a section that
+    checks several claims (in its subsections too) lists theirs, so that the page's contents and the PDF's show every
+    verdict. Runs before Sphinx collects the contents (lower priority)."""
     from docutils import nodes
 
     found: dict = {}
     for node in doctree.findall(nodes.Element):
         for anchor in node.get("ids", []):
             if anchor in app.rk35_anchors:
-                section = node if isinstance(node, nodes.section) else next(
-                    (a for a in _ancestors(node) if isinstance(a, nodes.section)), None)
-                if section is not None:
-                    found.setdefault(id(section), (section, []))[1].append(app.rk35_anchors[anchor])
+                # the claim's own section and every enclosing one but the chapter's: a section's heading lists the
+                # verdicts of all the claims checked in it (its subsections' too), in the order they come
+                sections = [node] if isinstance(node, nodes.section) else []
+                sections += [a for a in _ancestors(node) if isinstance(a, nodes.section)]
+                for section in sections:
+                    if isinstance(section.parent, nodes.section):
+                        found.setdefault(id(section), (section, []))[1].append(app.rk35_anchors[anchor])
     for section, claim_ids in found.values():
         verdicts = ", ".join(app.rk35_assessed[c].verdict.value for c in claim_ids)
         section[0] += nodes.inline("", f" · {verdicts}", classes=["rk35-heading-verdict"])
