@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import struct
 from pathlib import Path
 
 import altair as alt
@@ -240,20 +241,8 @@ class Figure:
         self.id = chart_id({"page": self.spec, "phone": self.phone} if self.phone else self.spec)
         self.title = _title_text(self.spec)
         self.png = vlc.vegalite_to_png(self.spec, scale=PNG_SCALE)
-
-    @property
-    def width(self) -> int:
-        """The page layout's width in CSS px, as drawn."""
-        import struct
-
-        return struct.unpack(">I", self.png[16:20])[0] // PNG_SCALE
-
-    @property
-    def height(self) -> int:
-        """The page layout's height in CSS px, as drawn."""
-        import struct
-
-        return struct.unpack(">I", self.png[20:24])[0] // PNG_SCALE
+        # the page layout's size in CSS px, as drawn (a PNG's header holds its width and height in pixels)
+        self.width, self.height = (pixels // PNG_SCALE for pixels in struct.unpack(">II", self.png[16:24]))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {

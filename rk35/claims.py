@@ -227,32 +227,34 @@ def scorecard(assessed: dict, where: str = ""):
     return Text(f"{head}: {body}{tail}")
 
 
-def chapter_scorecard(chapter: str, section: str, t):
-    """The scorecard of one chapter's claims, as a number record (`scorecard_<chapter>`), for the top of the chapter."""
-    from rk35.numbers import Input, Number
+def verdict_counts_as_inputs(assessed: dict, where: str) -> tuple:
+    """The inputs of a scorecard: how many claims have each verdict (`where`: " in this chapter")."""
+    from rk35.numbers import Input
     from rk35.verdicts import Verdict
+
+    return tuple(Input((f"claims whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY else "opinions") + where,
+                       str(sum(a.verdict is v for a in assessed.values()))) for v in Verdict)
+
+
+def chapter_scorecard(chapter: str, section: str, t):
+    """The scorecard of one chapter's claims, as a number record (`scorecard_<chapter>`), for the top of the chapter;
+    None for a chapter that checks no claim."""
+    from rk35.numbers import Number
 
     mine = assess_all(t, chapter)
     if not mine:
         return None
-    inputs = tuple(Input(f"claims of this chapter whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY
-                         else "opinions in this chapter", str(sum(a.verdict is v for a in mine.values())))
-                   for v in Verdict)
     return Number(f"scorecard_{chapter}", str(scorecard(mine, " in this chapter")),
                   "This chapter's verdicts counted by verdict, in one sentence; the claims checked are all its claims "
-                  "but the opinions.", inputs, chapter, section)
+                  "but the opinions.", verdict_counts_as_inputs(mine, " in this chapter"), chapter, section)
 
 
 def numbers(t) -> list:
     """The register's number: the scorecard sentence of verdict counts (rk35.numbers)."""
-    from rk35.numbers import Input, Recorder
-    from rk35.verdicts import Verdict
+    from rk35.numbers import Recorder
 
     n = Recorder("register", "appendix-register")
     assessed = assess_all(t)
-    by_verdict = {v: [c for c, a in assessed.items() if a.verdict is v] for v in Verdict}
-    counted = {v: Input((f"claims whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY else "opinions")
-                        + " in the claims register", str(len(ids))) for v, ids in by_verdict.items()}
     n.add("scorecard", scorecard(assessed), "The register's verdicts counted by verdict, in one sentence; the claims "
-          "checked are all claims but the opinions.", *counted.values())
+          "checked are all claims but the opinions.", *verdict_counts_as_inputs(assessed, " in the claims register"))
     return n.numbers

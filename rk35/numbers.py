@@ -27,8 +27,6 @@ CHAPTERS = {
     "methods": ("rk35.methods", "numbers"),
 }
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-#: The chapters that check claims: each opens with its own scorecard (`scorecard_<chapter>`, rk35.claims).
-SCORECARDS = ("opening", "trade", "gas", "rails", "pressure", "outlook")
 
 
 @dataclass(frozen=True)
@@ -91,19 +89,17 @@ class Recorder:
 
 
 def chapter_numbers(chapter: str, tables=None) -> list[Number]:
-    """The numbers of one chapter, from its module's function."""
+    """The numbers of one chapter, from its module's function; first its scorecard, if the chapter checks claims."""
     import importlib
 
+    from rk35.claims import chapter_scorecard
     from rk35.data import Tables
 
     tables = Tables() if tables is None else tables
     module, function = CHAPTERS[chapter]
     numbers = getattr(importlib.import_module(module), function)(tables)
-    if chapter in SCORECARDS:  # a chapter that checks claims opens with its verdict counts
-        from rk35.claims import chapter_scorecard
-
-        numbers = [chapter_scorecard(chapter, f"chapter-{chapter}", tables), *numbers]
-    return numbers
+    card = chapter_scorecard(chapter, f"chapter-{chapter}", tables)  # a chapter that checks claims opens with its counts
+    return numbers if card is None else [card, *numbers]
 
 
 def all_numbers(tables=None) -> list[Number]:
@@ -142,7 +138,8 @@ def appendix(numbers: list[Number], titles: dict[str, str] = TITLES) -> str:
             continue
         out.append(f"## {md(titles[chapter])}\n")
         for n in chosen:
-            inputs = "\n".join(f"  - {md(i.what)}: {md(i.value)} ({md(i.origin)})" for i in n.inputs)
+            inputs = "\n".join(f"  - {md(i.what)}: {md(i.value)}" + (f" ({md(i.origin)})" if i.origin else "")
+                               for i in n.inputs)  # a count of the book's own verdicts has no source to name
             out.append(f"({n.label})=\n**{md(n.text)}** — {md(n.method)} Computed in {{ref}}`{n.section}`.\n\n"
                        f"- Inputs:\n{inputs}\n")
     return "\n".join(out)

@@ -151,13 +151,17 @@ APPENDICES = "Appendices"
 NUMBER_ANCHOR = "#number-"
 
 
-def appendix_letters(toc_path: Path) -> dict[str, str]:
-    """The appendices' documents and their letters, in the order of _toc.yml (as LaTeX letters them)."""
+def toc_parts(toc_path: Path) -> dict[str, list[str]]:
+    """The parts of _toc.yml, in order: each part's caption and the documents of its chapters."""
     import yaml
 
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    chapters = next((part["chapters"] for part in toc.get("parts", []) if part.get("caption") == APPENDICES), [])
-    return {chapter["file"]: chr(ord("A") + i) for i, chapter in enumerate(chapters)}
+    return {part["caption"]: [chapter["file"] for chapter in part.get("chapters", [])] for part in toc.get("parts", [])}
+
+
+def appendix_letters(toc_path: Path) -> dict[str, str]:
+    """The appendices' documents and their letters, in the order of _toc.yml (as LaTeX letters them)."""
+    return {doc: chr(ord("A") + i) for i, doc in enumerate(toc_parts(toc_path).get(APPENDICES, []))}
 
 
 def _letter_appendix_figures(app, env) -> list[str]:
@@ -174,10 +178,7 @@ def _letter_appendix_figures(app, env) -> list[str]:
 
 def part_starts(toc_path: Path) -> dict[str, str]:
     """The first document of each part of _toc.yml, with the part's caption."""
-    import yaml
-
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    return {part["chapters"][0]["file"]: part["caption"] for part in toc.get("parts", []) if part.get("chapters")}
+    return {docs[0]: caption for caption, docs in toc_parts(toc_path).items() if docs}
 
 
 def _latex_translator():
@@ -191,9 +192,10 @@ def _latex_translator():
             super().__init__(document, builder, theme)
             # Sphinx names the contents after the first toctree's caption, i.e. the first part of the book
             self.elements["contentsname"] = self.babel_renewcommand(r"\contentsname", "Contents")
+            self.part_starts = part_starts(Path(builder.srcdir) / "_toc.yml")
 
         def visit_start_of_file(self, node) -> None:
-            caption = part_starts(Path(self.builder.srcdir) / "_toc.yml").get(node["docname"])
+            caption = self.part_starts.get(node["docname"])
             if caption:
                 self.body.append(CR + r"\part{" + self.encode(caption) + "}" + CR
                                  + r"\renewcommand{\rkpartname}{" + self.encode(caption) + "}" + CR)

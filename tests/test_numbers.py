@@ -67,3 +67,9 @@ def test_the_appendix_gives_every_record_a_label_and_its_section(recorded):
     text = numbers.appendix(recorded)
     for n in recorded:
         assert f"({n.label})=" in text and f"{{ref}}`{n.section}`" in text
+
+
+def test_an_input_with_no_source_is_listed_without_empty_brackets(recorded):
+    text = numbers.appendix(recorded)
+    assert not any(i.origin for n in recorded if n.key.startswith("scorecard") for i in n.inputs)  # such inputs exist
+    assert " ()" not in text
