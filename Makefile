@@ -21,9 +21,10 @@ export PYTHONPATH := $(CURDIR)
 NOTEBOOKS := $(sort $(wildcard book/*.ipynb))
 # Longest first (the map makes rails the slowest), so that parallel execution does not end on one long job.
 LONGEST_FIRST := rails gas trade opening register pressure
-STAMPS := $(foreach nb,$(LONGEST_FIRST),$(filter book/$(nb).ipynb,$(NOTEBOOKS))) \
+NOTEBOOKS := $(foreach nb,$(LONGEST_FIRST),$(filter book/$(nb).ipynb,$(NOTEBOOKS))) \
 	$(filter-out $(LONGEST_FIRST:%=book/%.ipynb),$(NOTEBOOKS))
-STAMPS := $(STAMPS:book/%.ipynb=_build/.executed/%.stamp)
+STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.stamp)
+EXECUTED := _build/.executed.stamp
 DATA := $(sort $(wildcard data/*))
 MODULE := $(sort $(wildcard rk35/*.py rk35/static/* rk35/fonts/* rk35/js/*))
 PAGES := _config.yml _toc.yml $(sort $(wildcard book/*.md book/*.bib))
@@ -80,7 +81,7 @@ lock: requirements.txt
 checksums: $(VENV_OK)
 	$(PY) tools/update_checksums.py
 
-## Validation: the whole package, once, before any notebook runs -------------
+## Validation: the whole package (for `make lab`; `make book` validates in tools/execute.py) ---------------
 # It also writes each table's schema to _build/.schemas/<table>.json (touched only when it changes).
 
 validate: $(VALIDATED)
@@ -89,15 +90,21 @@ $(VALIDATED): $(DATA) rk35/data.py tools/validate_data.py $(VENV_OK)
 	$(PY) tools/validate_data.py --schemas _build/.schemas
 	@touch $@
 
-_build/.schemas/%.json: $(VALIDATED) ;
-
 ## Execution: a notebook re-runs when it, a table it reads (or its schema), the module or the environment changed
-# The tables each notebook read on its last run are in _build/.executed/<name>.d (written by tools/execute.py).
+# Its rule only removes its stamp. tools/execute.py then validates the data package (in a child, while it imports
+# what kernels import, once) and runs every notebook without a stamp, or with a stamp older than a table or schema
+# it read, one per core, each in a fresh kernel forked from it; it writes the stamps. The tables each notebook
+# read on its last run are in _build/.executed/<name>.d (a make rule).
 
-execute: $(STAMPS)
+execute: $(EXECUTED)
 
-_build/.executed/%.stamp: book/%.ipynb $(MODULE) tools/execute.py $(VENV_OK) | $(VALIDATED)
-	$(PY) tools/execute.py $<
+_build/.executed/%.stamp: book/%.ipynb $(MODULE) tools/execute.py $(VENV_OK)
+	@rm -f $@
+
+_build/.schemas/%.json: ;
+
+$(EXECUTED): $(STAMPS) $(DATA) rk35/data.py
+	$(PY) tools/execute.py --validate --stale $(NOTEBOOKS)
 	@touch $@
 
 -include $(wildcard _build/.executed/*.d)
@@ -106,7 +113,7 @@ _build/.executed/%.stamp: book/%.ipynb $(MODULE) tools/execute.py $(VENV_OK) | $
 
 html: $(HTML)
 
-$(HTML): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py tools/check_offline.py
+$(HTML): $(EXECUTED) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py tools/check_offline.py
 	rm -rf _build/html
 	$(PY) tools/build_book.py html
 	$(PY) tools/check_offline.py _build/html
@@ -114,7 +121,7 @@ $(HTML): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py tools/check
 
 pdf: $(PDF)
 
-$(PDF): $(STAMPS) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py | debian-packages
+$(PDF): $(EXECUTED) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py | debian-packages
 	+$(PY) tools/build_book.py pdflatex
 	@test -s _build/latex/book.pdf
 	@touch $@
