@@ -37,7 +37,7 @@ def outputs(path):
 def run_tool(*args):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, str(ROOT / "tools" / "execute.py"), *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
 
 
 def test_a_forked_kernel_gives_what_a_kernel_started_the_usual_way_gives(tmp_path):

@@ -210,6 +210,8 @@ def determinism() -> list[tuple[str, str]]:
             tree = "unchanged" if not status else "CHANGED: " + status[:200]
             results.append((label, f"{'passed' if test.returncode == 0 else 'FAILED'} in {seconds:.0f} s, tree {tree}"))
             print(f"  {label}: {results[-1][1]}", flush=True)
+            if test.returncode != 0:
+                print("\n".join((test.stdout + test.stderr).splitlines()[-25:]), flush=True)
     ok = all(r[1].startswith("passed") and "unchanged" in r[1] for r in results)
     return [("determinism (3 × make test on a fresh clone)", "all green, tree unchanged" if ok else "NOT deterministic")] + results
 

@@ -44,8 +44,10 @@ TOOLS = Path(__file__).resolve().parent
 EXECUTED = ROOT / "_build" / ".executed"
 SCHEMAS = "_build/.schemas"
 
-#: Imported once, before any kernel is forked: what a kernel and every chapter import. Importing them starts no
-#: thread that a forked process would miss, and runs nothing of a chapter (no data read, no chart drawn).
+#: Imported once, before any kernel is forked: what a kernel and every chapter import. Importing them runs nothing
+#: of a chapter (no data read, no chart drawn). The one thread they start, numpy's OpenBLAS pool, is stopped by
+#: OpenBLAS itself before a fork and started again when a process next needs it; vl-convert starts its engine
+#: only when a chart is first drawn, in the kernel.
 PRELOAD = ("nbformat", "nbclient", "jupyter_client.provisioning.local_provisioner", "ipykernel_launcher",
            "ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.display", "myst_nb.ext.glue", "pandas", "altair",
            "vl_convert")
