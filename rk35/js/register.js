@@ -1,7 +1,7 @@
 /* The claims register, sortable and filterable in the page: no external script, nothing fetched.
    A search box filters the rows by any word (claim, verdict, what was found, chapter), a list filters by verdict,
-   and each column header sorts the table (verdicts in the order of the verdict scale). Without JavaScript the
-   table reads as it is. The verdict order is written in by rk35/sphinx_ext.py from rk35.verdicts.Verdict. */
+   and each column header sorts the table (verdicts in the order of the verdict scale). On a phone each row reads
+   as a card, every value under its column's name (rk35.css). Without JavaScript the table reads as it is. The verdict order is written in by rk35/sphinx_ext.py from rk35.verdicts.Verdict. */
 (function () {
   "use strict";
   var VERDICT_ORDER = /*VERDICT_ORDER*/[];
@@ -67,6 +67,12 @@
     filter();
 
     var headers = Array.prototype.slice.call(head.rows[0].cells);
+    // Each cell carries its column's name: on a phone the stylesheet shows a row as a card, every value under it.
+    var names = headers.map(text);
+    rows.forEach(function (row) {
+      Array.prototype.forEach.call(row.cells, function (cell, i) { cell.setAttribute("data-label", names[i]); });
+    });
+    table.classList.add("rk35-cards");
     headers.forEach(function (th, column) {
       var button = document.createElement("button");
       button.type = "button";

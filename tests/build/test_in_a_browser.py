@@ -159,3 +159,31 @@ def test_the_register_sorts_and_filters_in_the_page(browser):
         assert not blocked and not errors
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_register_reads_as_cards_on_a_phone_and_as_a_table_on_a_laptop(browser, width):
+    context, page, blocked, errors = visit(browser, "book/register.html", width)
+    try:
+        table = page.evaluate("""() => {
+            const t = document.getElementById('tbl-register');
+            const names = [...t.tHead.rows[0].cells].map(c => c.textContent.trim());
+            const rows = [...t.tBodies[0].rows];
+            return {
+                overflow: t.scrollWidth - t.clientWidth,
+                names: names,
+                labelled: rows.every(r => [...r.cells].every((c, i) => c.dataset.label === names[i])),
+                stacked: rows.every(r => new Set([...r.cells].map(c => Math.round(c.getBoundingClientRect().left))).size === 1),
+                label: getComputedStyle(rows[0].cells[2], '::before').content,
+            };
+        }""")
+        assert table["names"] == ["Claim", "Verdict", "Found", "Checked in"]
+        assert table["labelled"]
+        if width == "phone":
+            assert table["overflow"] <= 0, f"the register scrolls sideways in its box by {table['overflow']}px"
+            assert table["stacked"] and table["label"] == '"Found"'
+        else:
+            assert not table["stacked"] and table["label"] in ("none", "normal")
+        assert not blocked and not errors
+    finally:
+        context.close()
