@@ -74,6 +74,11 @@ def test_the_page_reads_offline_without_errors_and_fits(browser, axe, page_path,
             const svg = c.querySelector('svg.marks'); return svg && svg.getBoundingClientRect().width >
             c.getBoundingClientRect().width + 1; }).length""")
         assert too_wide == 0, f"{too_wide} chart(s) wider than their container"
+        cut_captions = page.evaluate("""() => [...document.querySelectorAll('article table > caption')].filter(c => {
+            const t = c.parentElement.getBoundingClientRect(), r = c.getBoundingClientRect();
+            return r.left < t.left - 1 || r.right > t.left + c.parentElement.clientWidth + 1; })
+            .map(c => c.innerText.slice(0, 40))""")
+        assert not cut_captions, f"table captions running past their table's visible width: {cut_captions}"
         visible_code = page.evaluate("""() => [...document.querySelectorAll('.cell_input, div.highlight-ipython3')]
             .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 0).length""")
         assert visible_code == 0, "a code cell is visible"
