@@ -103,7 +103,7 @@ _build/.executed/%.stamp: book/%.ipynb $(MODULE) tools/execute.py $(VENV_OK)
 
 _build/.schemas/%.json: ;
 
-$(EXECUTED): $(STAMPS) $(DATA) rk35/data.py
+$(EXECUTED): $(STAMPS) $(DATA)
 	$(PY) tools/execute.py --validate --stale $(NOTEBOOKS)
 	@touch $@
 

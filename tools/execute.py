@@ -61,8 +61,6 @@ def kernel_environment() -> None:
 
 def preload() -> None:
     """Import what kernels and chapters import, the book's module from this folder (its Sphinx extension aside)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     for name in PRELOAD:
         importlib.import_module(name)
     import rk35
@@ -114,7 +112,7 @@ class ForkedKernel:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
-    def wait(self, timeout: float | None = None) -> int:
+    def wait(self) -> int:
         if self.returncode is None:
             _, status = os.waitpid(self.pid, 0)
             self.returncode = os.waitstatus_to_exitcode(status)
@@ -266,20 +264,17 @@ def execute_all(notebooks: list[Path], jobs: int, validate: bool = False, stale:
     kernel_environment()
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    validation = None
     if validate:
         log = tempfile.TemporaryFile("w+b")  # noqa: SIM115 -- closed by finish(), when the child has ended
-        validation = fork(validate_package, log), log
-    if not validation and stale:
-        notebooks = [nb for nb in notebooks if out_of_date(nb)]
-    if notebooks or validation:
+        validation = fork(validate_package, log)
         preload()
-    if validation:
-        if finish(*validation) != 0:
+        if finish(validation, log) != 0:
             raise SystemExit("tools/execute.py: the data package is invalid (above); no notebook was executed")
         (ROOT / "_build" / ".validated").touch()
-        if stale:
-            notebooks = [nb for nb in notebooks if out_of_date(nb)]
+    if stale:
+        notebooks = [nb for nb in notebooks if out_of_date(nb)]
+    if notebooks:
+        preload()  # already done if it validated: the modules are imported once
     pending, running, failed = list(notebooks), {}, []
     while pending or running:
         while pending and not failed and len(running) < jobs:

@@ -1,7 +1,8 @@
 /* The claims register, sortable and filterable in the page: no external script, nothing fetched.
    A search box filters the rows by any word (claim, verdict, what was found, chapter), a list filters by verdict,
    and each column header sorts the table (verdicts in the order of the verdict scale). On a phone each row reads
-   as a card, every value under its column's name (rk35.css). Without JavaScript the table reads as it is. The verdict order is written in by rk35/sphinx_ext.py from rk35.verdicts.Verdict. */
+   as a card, every value under its column's name (rk35.css). Without JavaScript the table reads as it is.
+   The verdict order is written in by rk35/sphinx_ext.py from rk35.verdicts.Verdict. */
 (function () {
   "use strict";
   var VERDICT_ORDER = /*VERDICT_ORDER*/[];
