@@ -105,3 +105,16 @@ def test_a_notebook_is_out_of_date_when_a_table_or_schema_it_read_is_newer_than_
     age(root / "_build/.schemas/trade_annual.json", 60)
     (root / "data" / "trade_annual.csv").unlink()
     assert execute.out_of_date(notebook)
+
+
+def test_kernels_talk_over_unix_sockets_so_two_starting_at_once_cannot_share_a_port(tmp_path):
+    notebooks = []
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+            "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)")]), path)
+        notebooks.append(path)
+    result = run_tool(*notebooks)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [outputs(path)[0][1][0]["text"] for path in notebooks] == ["ipc\n", "ipc\n"]
+    assert "running over TCP" not in result.stdout

@@ -39,6 +39,8 @@ import time
 import traceback
 from pathlib import Path
 
+from traitlets.config import Config
+
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(__file__).resolve().parent
 EXECUTED = ROOT / "_build" / ".executed"
@@ -180,14 +182,20 @@ def execute(path: Path, fork_kernel: bool = False) -> list[tuple[str, str]]:
         LocalProvisioner.launch_kernel = launch_forked_kernel  # this process runs one notebook, then exits
     kernel_environment()
     nb = nbformat.read(path, as_version=4)
-    with tempfile.NamedTemporaryFile("r", suffix=".reads", encoding="utf-8") as reads:
+    with (tempfile.NamedTemporaryFile("r", suffix=".reads", encoding="utf-8") as reads,
+          tempfile.TemporaryDirectory(prefix="rk35-kernel-") as sockets):
         os.environ["RK35_READS"] = reads.name
+        # The kernel talks over Unix sockets in a folder of its own, not over TCP ports: two kernels starting at
+        # once cannot be handed the same port (over TCP a port is picked by binding and releasing it, and another
+        # kernel starting meanwhile could get it: "Address already in use").
+        config = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
         client = NotebookClient(
             nb,
             timeout=600,
             kernel_name="python3",
             record_timing=False,
             resources={"metadata": {"path": str(path.parent)}},
+            config=config,
         )
         try:
             client.execute()
