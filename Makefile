@@ -26,7 +26,7 @@ NOTEBOOKS := $(foreach nb,$(LONGEST_FIRST),$(filter book/$(nb).ipynb,$(NOTEBOOKS
 STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.stamp)
 EXECUTED := _build/.executed.stamp
 DATA := $(sort $(wildcard data/*))
-MODULE := $(sort $(wildcard rk35/*.py rk35/static/* rk35/fonts/* rk35/js/*))
+MODULE := $(sort $(wildcard rk35/*.py rk35/*/*.py rk35/static/* rk35/fonts/* rk35/js/*))
 PAGES := _config.yml _toc.yml $(sort $(wildcard book/*.md book/*.bib))
 VENV_OK := $(VENV)/.installed
 VALIDATED := _build/.validated
@@ -86,7 +86,7 @@ checksums: $(VENV_OK)
 
 validate: $(VALIDATED)
 
-$(VALIDATED): $(DATA) rk35/data.py tools/validate_data.py $(VENV_OK)
+$(VALIDATED): $(DATA) $(wildcard rk35/data/*.py) tools/validate_data.py $(VENV_OK)
 	$(PY) tools/validate_data.py --schemas _build/.schemas
 	@touch $@
 
@@ -143,7 +143,7 @@ test: $(VENV_OK) | debian-packages
 	$(PY) -m ruff check rk35 tools tests
 	$(PY) -m pytest
 	$(MAKE) book
-	RK35_BUILT=1 $(PY) -m pytest tests/build
+	$(PY) -m pytest -m built tests/build
 
 # Speed and size, medians of three runs in a copy of the project (about 15 minutes); reported, never asserted.
 benchmark: $(VENV_OK) | debian-packages

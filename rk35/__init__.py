@@ -1,47 +1,13 @@
-"""Shared logic of the book "Russia-Korea at 35": data loading and validation,
-number formats, verdict rules, the trade analysis and the chart renderer.
+"""Shared logic of the book "Russia–Korea at 35".
 
-Notebooks import from here and stay thin.
+Layers, each importing only those below it (tests/test_layers.py checks it):
+
+1. leaves: `text` (the one escaping boundary), `fmt` (number formats, reader's tables), `records` (number records,
+   findings), `verdicts` (the scale, its look and the rulebook);
+2. `data`: `validate`, `rules`, `load`, `render` (citations);
+3. `charts` (the theme and the one renderer), `render` (the book's MyST and styles), `judgements`;
+4. `topics`: analysis libraries (trade, lng, projects, controls, events);
+5. `chapter` (the Chapter type and how a chapter assesses its claims), then `chapters` (one module per chapter);
+6. `appendices`, `book` (every chapter and appendix, built once);
+7. `glue` (chapter notebooks), `downloads`, `sphinx_ext`.
 """
-
-from rk35.data import (
-    DataError,
-    load_basemap,
-    load_claims,
-    load_corridors,
-    load_investment,
-    load_lng_facts,
-    load_lng_imports,
-    load_places,
-    load_project_events,
-    load_project_figures,
-    load_projects,
-    load_sources,
-    load_trade,
-    source_list,
-)
-from rk35.fmt import Text, date, mt, pct, pct_change, table, usd_bn
-
-__all__ = [
-    "DataError",
-    "Text",
-    "date",
-    "load_basemap",
-    "load_claims",
-    "load_corridors",
-    "load_investment",
-    "load_lng_facts",
-    "load_lng_imports",
-    "load_places",
-    "load_project_events",
-    "load_project_figures",
-    "load_projects",
-    "load_sources",
-    "load_trade",
-    "mt",
-    "pct",
-    "pct_change",
-    "source_list",
-    "table",
-    "usd_bn",
-]

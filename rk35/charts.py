@@ -23,21 +23,13 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
-from rk35.text import html, script_json
+from rk35.text import csv_text, html, script_json
 
 #: Okabe-Ito, a colour-blind-safe palette. The same colour means the same thing in every chapter.
 REPORTER_COLOURS = {
     "Korean-reported": "#0072B2",
     "Russian-reported": "#D55E00",
     "Other / basis unclear": "#7F7F7F",
-}
-VERDICT_COLOURS = {
-    "holds": "#009E73",
-    "holds approximately": "#56B4E9",
-    "partly holds": "#E69F00",
-    "does not hold": "#CC79A7",
-    "not verifiable with the sources found": "#7F7F7F",
-    "context only": "#000000",
 }
 PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 #: The one chart typeface, vendored in rk35/fonts (see fonts.json there: package, version, licence, checksums).
@@ -163,8 +155,6 @@ def data_tables(spec: dict) -> list[list[dict]]:
 
 def data_csv(rows: list[dict]) -> str:
     """One table of chart values as CSV (columns in order of first appearance), refusing spreadsheet formulas."""
-    from rk35.text import csv_text
-
     return csv_text(rows, list(dict.fromkeys(key for row in rows for key in row)), "chart data")
 
 

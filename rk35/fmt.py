@@ -8,6 +8,11 @@ decimals; dates as "30 September 1990". A minus sign is U+2212.
 from __future__ import annotations
 
 import datetime as _dt
+import math
+
+import pandas as pd
+
+from rk35.text import md_cell
 
 MINUS = "\u2212"
 
@@ -93,8 +98,6 @@ class Table:
     def __init__(self, frame, columns: dict[str, str], caption: str | None = None, label: str | None = None,
                  decimals: dict[str, int] | None = None, plain: tuple[str, ...] = (),
                  labels: dict[str, dict] | None = None) -> None:
-        from rk35.text import md_cell
-
         for column, mapping in (labels or {}).items():  # codes in the data, words for the reader
             frame = frame.assign(**{column: frame[column].map(lambda v, m=mapping: m.get(v, v))})
         missing = [c for c in columns if c not in frame.columns]
@@ -146,10 +149,6 @@ def column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
 
 def _missing(value) -> bool:
     """None, pandas' NA or a float NaN: a gap."""
-    import math
-
-    import pandas as pd
-
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 

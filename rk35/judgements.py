@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from rk35 import data as D
+from rk35.data import PLACEHOLDER, PLACEHOLDER_TABLES, DataError, Tables, by_id
 from rk35.fmt import date
 from rk35.verdicts import Assessment, Verdict
 
@@ -22,12 +22,12 @@ DEFAULT_FIELD = {"event": "date", "project-event": "date", "fact": "value_number
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
-def _row(tables: D.Tables, kind: str, key: str) -> pd.Series:
+def _row(tables: Tables, kind: str, key: str) -> pd.Series:
     """The row a placeholder names, from the shared tables bundle (an id kept in the index is looked up too)."""
-    table, id_field = D.PLACEHOLDER_TABLES[kind]
+    table, id_field = PLACEHOLDER_TABLES[kind]
     frame = getattr(tables, table)
     frame = frame.reset_index() if frame.index.name == id_field else frame
-    return D.by_id(frame.assign(**{id_field: frame[id_field].astype(str)}), id_field, key)
+    return by_id(frame.assign(**{id_field: frame[id_field].astype(str)}), id_field, key)
 
 
 def _shown(row: pd.Series, column: str) -> str:
@@ -42,7 +42,7 @@ def _shown(row: pd.Series, column: str) -> str:
     return date(text) if _ISO_DATE.match(text) else text
 
 
-def fill(text: str, tables: D.Tables) -> str:
+def fill(text: str, tables: Tables) -> str:
     """The text with every {kind:id} or {kind:id.field} replaced by that row's value, formatted."""
     def one(match: re.Match) -> str:
         kind, key, column = match.groups()
@@ -50,12 +50,11 @@ def fill(text: str, tables: D.Tables) -> str:
             raise ValueError(f"{match.group(0)}: a {kind} placeholder must name its field")
         return _shown(_row(tables, kind, key), column or DEFAULT_FIELD[kind])
 
-    return D.PLACEHOLDER.sub(one, text)
+    return PLACEHOLDER.sub(one, text)
 
 
-def assess(tables: D.Tables | None = None, only=None) -> dict[str, Assessment]:
+def assess(tables: Tables, only=None) -> dict[str, Assessment]:
     """Every judged claim's assessment, by claim_id (or only those of the claim ids in `only`)."""
-    tables = D.Tables() if tables is None else tables
     judgements = tables.judgements  # indexed by line, so an error can name it
     out = {}
     for line, row in judgements.iterrows():
@@ -66,7 +65,7 @@ def assess(tables: D.Tables | None = None, only=None) -> dict[str, Assessment]:
             out[claim_id] = Assessment(
                 claim_id=claim_id, verdict=Verdict(row["verdict"]), stated=row["stated"],
                 found=fill(row["found"], tables), rule=row["rule"], reason=fill(row["reason"], tables),
-                sources=tuple(s for s in str(row["source_ids"] if isinstance(row["source_ids"], str) else "").split(";") if s), as_of=date(row["as_of"]))
+                sources=row["source_ids"], as_of=date(row["as_of"]))
         except (ValueError, LookupError) as exc:
-            raise D.DataError(f"data/judgements.csv, line {line}, claim {claim_id}: {exc}") from exc
+            raise DataError(f"data/judgements.csv, line {line}, claim {claim_id}: {exc}") from exc
     return out

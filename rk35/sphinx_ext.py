@@ -1,16 +1,28 @@
-"""Sphinx extension: serve the chart libraries and the book's CSS from the site itself.
+"""Sphinx extension: the one place where the book meets Sphinx. It reads the whole book (rk35.book) once per build.
 
-Writes the vega bundle into the HTML output's _static folder (generated from the
-pinned vl-convert, so nothing is fetched and nothing generated is committed), and
-adds it to every page as a deferred script; adds the chart font (the vendored
-Source Sans 3, embedded in a stylesheet) and the verdict styles.
+Writes the vega bundle into the HTML output's _static folder (generated from the pinned vl-convert, so nothing is
+fetched and nothing generated is committed) and adds it to every page as a deferred script; adds the chart font
+(the vendored Source Sans Pro, embedded in a stylesheet), the verdict styles (generated from rk35.verdicts.LOOK, as
+are the PDF's verdict box colours), the downloads and each chapter's ClaimReview records.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from rk35 import charts
+import yaml
+from docutils import nodes
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.plain import Style as Plain
+from pybtex.style.labels import BaseLabelStyle
+from sphinx.writers.latex import CR, LaTeXTranslator
+
+from rk35 import charts, downloads
+from rk35.book import CHAPTERS, Book
+from rk35.render import latex_box_colours, verdict_css
+from rk35.text import script_json
+from rk35.verdicts import LOOK, Verdict
 
 STATIC = Path(__file__).resolve().parent / "static"
 #: Where the downloadable register goes in the HTML output (under _static).
@@ -19,8 +31,6 @@ REGISTER_FOLDER = "data"
 
 def json_ld(record: dict) -> str:
     """A JSON-LD script element (the JSON escaped so that no text can close the element)."""
-    from rk35.text import script_json
-
     return f'<script type="application/ld+json">{script_json(record)}</script>'
 
 
@@ -39,25 +49,22 @@ def _one_copy_of_each_script(app, pagename, templatename, context, doctree) -> N
 
 def _claim_reviews(app, pagename, templatename, context, doctree) -> None:
     """Each chapter page carries one schema.org ClaimReview per checked claim, in its head."""
-    if not pagename.startswith("book/"):
+    name = pagename.removeprefix("book/")
+    if not pagename.startswith("book/") or name not in CHAPTERS:
         return
-    from rk35 import claims
-
-    reviews = claims.claim_reviews(pagename.removeprefix("book/"), app.rk35_assessed)
+    reviews = downloads.claim_reviews(app.rk35_book, name)
     if reviews:
         context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(json_ld(r) for r in reviews)
 
 
 #: The script that makes the claims register sortable and filterable (rk35/js/register.js, with the verdict scale).
 REGISTER_SCRIPT = "rk35-register.js"
+#: The verdict styles, generated from rk35.verdicts.LOOK.
+VERDICT_CSS = "rk35-verdicts.css"
 
 
 def register_script() -> str:
     """rk35/js/register.js with the verdict scale written in, in its order (the sort order of the verdict column)."""
-    import json
-
-    from rk35.verdicts import Verdict
-
     template = (Path(__file__).resolve().parent / "js" / "register.js").read_text(encoding="utf-8")
     marker = "/*VERDICT_ORDER*/[]"
     if template.count(marker) != 1:
@@ -67,31 +74,30 @@ def register_script() -> str:
 
 def _config_inited(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(STATIC)]
+    # the PDF's verdict boxes in the verdict colours, from the one definition of the verdicts' look
+    config.latex_elements = {**config.latex_elements, "sphinxsetup": latex_box_colours()}
 
 
 def _builder_inited(app) -> None:
-    from rk35 import claims
-    from rk35.data import Tables
-
-    tables = Tables()
-    app.rk35_assessed = claims.assess_all(tables)
-    app.rk35_anchors = dict(zip(tables.claims["anchor"], tables.claims.index))
+    book = Book()
+    app.rk35_book = book
+    app.rk35_assessed = book.assessments
+    app.rk35_anchors = dict(zip(book.tables.claims["anchor"], book.tables.claims.index))
     if app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     for name, text in ((charts.BUNDLE_NAME, charts.javascript_bundle()), (charts.FONT_CSS_NAME, charts.font_css()),
-                       (REGISTER_SCRIPT, register_script())):
+                       (REGISTER_SCRIPT, register_script()), (VERDICT_CSS, verdict_css())):
         target = static / name
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
-    from rk35 import numbers
-
-    claims.write_register(static / REGISTER_FOLDER, app.rk35_assessed)
-    numbers.write(static / REGISTER_FOLDER, numbers.all_numbers(tables))
+    downloads.write_register(static / REGISTER_FOLDER, book)
+    downloads.write_numbers(static / REGISTER_FOLDER, book)
     app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
     app.add_js_file(REGISTER_SCRIPT, loading_method="defer")
     app.add_css_file(charts.FONT_CSS_NAME)
+    app.add_css_file(VERDICT_CSS)
     app.add_css_file("rk35.css")
 
 
@@ -99,8 +105,6 @@ def _verdicts_in_claim_headings(app, doctree) -> None:
     """A claim's heading ends with its verdict ("Claim: trade in 2022 · holds approximately"), and a section that
     checks several claims (in its subsections too) lists theirs, so that the page's contents and the PDF's show every
     verdict. Runs before Sphinx collects the contents (lower priority)."""
-    from docutils import nodes
-
     found: dict = {}
     for node in doctree.findall(nodes.Element):
         for anchor in node.get("ids", []):
@@ -126,23 +130,14 @@ def _ancestors(node):
 def _unescape_link_targets(app, doctree) -> None:
     """MyST (markdown-it's link normaliser) turns '&' in a link target into '&amp;', which the writers escape
     again: a source URL with a query string ('?id=1&no=2') would lead nowhere. Put the '&' back."""
-    from docutils import nodes
-
     for node in doctree.findall(nodes.reference):
         if "&amp;" in node.get("refuri", ""):
             node["refuri"] = node["refuri"].replace("&amp;", "&")
 
 
-#: The LaTeX admonition type each verdict box is set as; _config.yml's sphinxsetup colours each type with the
-#: verdict's colour (the palette of the HTML), and the verdict word stays in the box's title for greyscale print.
-VERDICT_LATEX = {
-    "verdict-holds": "tip",
-    "verdict-holds-approximately": "hint",
-    "verdict-partly-holds": "attention",
-    "verdict-does-not-hold": "danger",
-    "verdict-not-verifiable": "important",
-    "verdict-context-only": "caution",
-}
+#: The LaTeX admonition type each verdict box is set as (rk35.verdicts.LOOK); the verdict word stays in the box's
+#: title for greyscale print.
+VERDICT_LATEX = {verdict.css_class: look.latex_box for verdict, look in LOOK.items()}
 
 
 #: The _toc.yml part whose chapters the PDF sets as lettered appendices.
@@ -153,8 +148,6 @@ NUMBER_ANCHOR = "#number-"
 
 def toc_parts(toc_path: Path) -> dict[str, list[str]]:
     """The parts of _toc.yml, in order: each part's caption and the documents of its chapters."""
-    import yaml
-
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
     return {part["caption"]: [chapter["file"] for chapter in part.get("chapters", [])] for part in toc.get("parts", [])}
 
@@ -182,8 +175,6 @@ def part_starts(toc_path: Path) -> dict[str, str]:
 
 
 def _latex_translator():
-    from sphinx.writers.latex import CR, LaTeXTranslator
-
     class BookLaTeXTranslator(LaTeXTranslator):
         """Sphinx's LaTeX writer, except that each part of the table of contents opens with its caption (the
         appendices part as lettered appendices) and a verdict box is set in its verdict's colours."""
@@ -250,10 +241,6 @@ def _fix_aria(app, exception) -> None:
 def _register_bibliography_style() -> None:
     """The bibliography's labels as the citations read: author (or organisation) and year, such as
     "Gubin 2025" or "Korea International Trade Association 2023", never "[Gub25]" or "[KoreaITAssociation23]"."""
-    from pybtex.plugin import register_plugin
-    from pybtex.style.formatting.plain import Style as Plain
-    from pybtex.style.labels import BaseLabelStyle
-
     class AuthorYearLabels(BaseLabelStyle):
         def format_labels(self, sorted_entries):
             labels = []

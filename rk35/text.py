@@ -19,8 +19,12 @@ leading or trailing spaces, no cell a spreadsheet would read as a formula, only 
 
 from __future__ import annotations
 
+import csv
 import html as _html
+import io
+import json
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
@@ -57,8 +61,6 @@ def html(text) -> str:
 def script_json(value) -> str:
     """A value as JSON for inside a <script> element: '<', '>' and '&' as JSON escapes, so no text in it can close
     the element or open a comment (chart specs, schema.org records)."""
-    import json
-
     payload = json.dumps(value, sort_keys=True, separators=(",", ":"))
     return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -73,9 +75,6 @@ SIGNED_FIGURE = re.compile(r"^\+[0-9][0-9.,]*%?$")
 def csv_text(rows: list[dict], columns: list[str], name: str) -> str:
     """The rows as CSV in `columns` (None as an empty cell). A cell that a spreadsheet would run as a formula is an
     error that names the file (`name`), the line and the column."""
-    import csv
-    import io
-
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -90,9 +89,6 @@ def csv_text(rows: list[dict], columns: list[str], name: str) -> str:
 def write_downloads(folder, stem: str, rows: list[dict], columns: list[str], payload: dict) -> tuple:
     """Write `stem`.csv (the rows, flat, in `columns`) and `stem`.json (the payload) into folder; return both paths.
     A CSV cell that a spreadsheet would run as a formula is an error that names the row and the column."""
-    import json
-    from pathlib import Path
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     text = csv_text(rows, columns, f"{stem}.csv")

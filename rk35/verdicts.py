@@ -1,7 +1,8 @@
-"""One verdict scale for the whole book, and the rules that decide it.
+"""One verdict scale for the whole book, its look, and the rules that decide it.
 
-Numeric verdicts are computed here from the data; the book prints the rule
-next to every verdict, so a reader can re-decide it by hand.
+A leaf: it imports nothing of the book's. It renders nothing either (rk35.render writes the boxes, badges and
+tables); `LOOK` is the one table of each verdict's label, colours, CSS class and LaTeX box, from which the
+stylesheet, the PDF's box colours, the chart colours and the badges are generated.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 from math import isfinite
 from typing import NamedTuple
-
-from rk35.data import source_list
-from rk35.text import md
 
 
 class Verdict(Enum):
@@ -48,6 +46,36 @@ MEANINGS = {
 
 #: The numeric ratings of the verdicts that settle a claim (ClaimReview's ratingValue; bestRating 4, worstRating 1).
 RATINGS = {Verdict.HOLDS: 4, Verdict.HOLDS_APPROXIMATELY: 3, Verdict.PARTLY_HOLDS: 2, Verdict.DOES_NOT_HOLD: 1}
+
+
+
+class Look(NamedTuple):
+    """How a verdict looks: the colour of its box border and chart bar (Okabe-Ito), the tint of its box title, its
+    badge's colours (WCAG AA text contrast), and the admonition type its box is set as in the PDF."""
+
+    colour: str
+    tint: tuple[int, int, int, float]
+    badge_background: str
+    badge_text: str
+    latex_box: str
+
+
+#: The one definition of each verdict's look.
+LOOK: dict[Verdict, Look] = {
+    Verdict.HOLDS: Look("#009E73", (0, 158, 115, 0.15), "#007A5A", "#FFFFFF", "tip"),
+    Verdict.HOLDS_APPROXIMATELY: Look("#56B4E9", (86, 180, 233, 0.18), "#1F6FA8", "#FFFFFF", "hint"),
+    Verdict.PARTLY_HOLDS: Look("#E69F00", (230, 159, 0, 0.18), "#E69F00", "#000000", "attention"),
+    Verdict.DOES_NOT_HOLD: Look("#CC79A7", (204, 121, 167, 0.18), "#A8487F", "#FFFFFF", "danger"),
+    Verdict.NOT_VERIFIABLE: Look("#7F7F7F", (127, 127, 127, 0.15), "#5F5F5F", "#FFFFFF", "important"),
+    Verdict.CONTEXT_ONLY: Look("#000000", (0, 0, 0, 0.10), "#000000", "#FFFFFF", "caution"),
+}
+
+
+def title_tint_on_white(look: Look) -> str:
+    """The box title's tint as an opaque colour on white (the PDF's title row), as RRGGBB."""
+    red, green, blue, alpha = look.tint
+    return "".join(f"{round(255 - alpha * (255 - c)):02X}" for c in (red, green, blue))
+
 
 #: Relative tolerance of "holds approximately" for a number.
 APPROX_TOLERANCE = 0.05
@@ -137,6 +165,8 @@ class Assessment:
     sources: tuple[str, ...] = field(default_factory=tuple)
     reading: str = ""
     as_of: str = ""
+    how: str = "judged"  # "computed" by a check of the book's code, or "judged" (a row of data/judgements.csv)
+    numbers: tuple = ()  # the number records the reason quotes (computed checks)
 
     def __post_init__(self):
         if self.rule not in RULES:
@@ -147,27 +177,6 @@ class Assessment:
     @property
     def rule_wording(self) -> str:
         return RULES[self.rule].wording
-
-    def admonition(self, label: str = "") -> str:
-        """The verdict as a MyST admonition; its class follows the verdict. `label` is the claim's short name
-        (claims.csv), which the reader sees instead of the claim's id."""
-        if self.sources:
-            cited = source_list(self.sources)
-        elif self.verdict is Verdict.CONTEXT_ONLY:
-            cited = "- not applicable: an opinion is not checked"
-        else:
-            cited = "- none: no source found covers it"
-        reading = f" {md(self.reading)}" if self.reading else ""
-        as_of = f" Judged on the sources found by {md(self.as_of)}." if self.as_of else ""
-        return (
-            f":::{{admonition}} Verdict: {self.verdict.value}\n"
-            f":class: verdict {self.verdict.css_class}\n\n"
-            f"**Claim{': ' + md(label) if label else ''}.** Stated: {md(self.stated)}. Found: {md(self.found)}.\n\n"
-            f"{md(self.reason)}{as_of}\n\n"
-            f"*Rule:* {{ref}}`{self.rule} <tbl-rulebook>` (the rulebook says how it decides).{reading}\n\n"
-            f"*Sources:*\n\n{cited}\n"
-            f":::\n"
-        )
 
 
 _EPSILON = 1e-9
@@ -222,15 +231,6 @@ def ceiling_verdict(limit: float, values: list[float]) -> Verdict:
     if any(below):
         return Verdict.PARTLY_HOLDS
     return Verdict.DOES_NOT_HOLD
-
-
-def scale_table(name: str = "tbl-verdict-scale") -> str:
-    """The scale as a numbered MyST table, for the book."""
-    rows = ["| Verdict | Meaning |", "|:--|:--|"]
-    rows += [f"| {md(v.value)} | {md(v.meaning)} |" for v in Verdict]
-    body = "\n".join(rows)
-    return f":::{{table}} The verdict scale used for every claim in the book\n:name: {name}\n\n{body}\n:::\n"
-
 
 
 def floor_verdict(limit: float, values: list[float]) -> Verdict:

@@ -63,27 +63,15 @@ def test_javascript_bundle_is_self_contained():
 
 
 def _book_charts():
-    """Every chart the book draws: its chart function and the arguments the chapter gives it."""
-    import rk35
-    from rk35 import context as X
-    from rk35 import data as D
-    from rk35 import lng
-    from rk35 import projects as P
-    from rk35 import trade as T
-    from rk35.claims import assess_all, verdict_chart
+    """Every chart the book draws: its chart function and the arguments its chapter gives it (rk35.book)."""
+    from rk35.book import Book
 
-    imports, facts = rk35.load_lng_imports(), rk35.load_lng_facts()
-    return {
-        "trade": (T.trade_chart, rk35.load_trade(), rk35.load_sources()),
-        "lng suppliers": (lng.supplier_chart, imports),
-        "lng russia": (lng.russia_chart, imports, facts, 2.1, 4.6),
-        "map": (P.map_chart, rk35.load_projects(), rk35.load_places(), rk35.load_corridors(), rk35.load_basemap()),
-        "status": (P.status_chart, rk35.load_projects()),
-        "export controls": (X.items_chart, D.load_export_controls(), 1500),
-        "visitors": (X.visitors_chart, D.load_transport()),
-        "timeline": (X.timeline_chart, D.load_events()),
-        "verdicts": (verdict_chart, assess_all()),
-    }
+    book = Book()
+    names = {"fig_trade_series": "trade", "fig_lng_suppliers": "lng suppliers", "fig_lng_russia": "lng russia",
+             "fig_projects_map": "map", "fig_projects_status": "status", "fig_export_controls": "export controls",
+             "fig_visitors": "visitors", "fig_timeline": "timeline", "fig_verdicts": "verdicts"}
+    return {names[key]: (function, *args) for chapter in [*book.chapters, book.chapter("register")]
+            for key, (function, args) in chapter.figures.items()}
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +154,7 @@ def test_phone_layout_is_drawn_where_the_page_layout_does_not_fit(book_figures):
 
 
 def test_the_map_carries_its_outlines_once(book_figures):
-    from rk35.projects import BASEMAP
+    from rk35.topics.projects import BASEMAP
 
     html = book_figures["map"]._repr_mimebundle_()["text/html"]
     assert html.count(f'"{BASEMAP}":{{') == 1  # one copy in the shared datasets, drawn by both layouts

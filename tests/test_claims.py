@@ -4,62 +4,60 @@ import json
 
 import pytest
 
-import rk35
 import rk35.text
-from rk35.claims import assess_all
-from rk35.verdicts import Verdict
+from rk35.chapter import scorecard
+from rk35.render import verdict_box
+from rk35.verdicts import Assessment, Verdict
 from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def assessed():
-    return assess_all()
+def assessed(book):
+    return book.assessments
 
 
-def test_every_claim_has_a_verdict(assessed):
-    claims = rk35.load_claims()
+@pytest.fixture(scope="module")
+def claims(book):
+    return book.tables.claims
+
+
+def test_every_claim_has_a_verdict(assessed, claims):
     assert set(assessed) == set(claims.index), set(claims.index) ^ set(assessed)
     assert all(isinstance(a.verdict, Verdict) for a in assessed.values())
 
 
-def test_every_claim_has_its_anchor_in_its_chapter(assessed):
-    claims = rk35.load_claims()
+def test_every_claim_has_its_anchor_in_its_chapter(assessed, claims):
     for claim_id, row in claims.iterrows():
         notebook = json.loads((ROOT / "book" / f"{row['chapter']}.ipynb").read_text())
         markdown = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
         assert f"({row['anchor']})=" in markdown, f"{claim_id}: no anchor {row['anchor']} in {row['chapter']}.ipynb"
 
 
-def test_every_verdict_cites_sources_that_exist(assessed):
+def test_every_verdict_cites_sources_that_exist(assessed, claims, book):
     for claim_id, a in assessed.items():
         if a.verdict not in (Verdict.CONTEXT_ONLY, Verdict.NOT_VERIFIABLE):
             assert a.sources, claim_id
-        label = rk35.load_claims().loc[claim_id, "label"]
-        text = a.admonition(label)  # raises DataError on an unknown source id
+        label = claims.loc[claim_id, "label"]
+        text = verdict_box(a, label, book.tables.sources)  # raises DataError on an unknown source id
         assert f"**Claim: {rk35.text.md(label)}.**" in text and claim_id not in text
 
 
-def test_opinions_are_context_only_and_only_opinions_are(assessed):
-    claims = rk35.load_claims()
+def test_opinions_are_context_only_and_only_opinions_are(assessed, claims):
     for claim_id, a in assessed.items():
         assert (a.verdict is Verdict.CONTEXT_ONLY) == (claims.loc[claim_id, "kind"] == "opinion"), claim_id
 
 
-def test_numeric_claims_state_a_value():
-    claims = rk35.load_claims()
+def test_numeric_claims_state_a_value(claims):
     numeric = claims[claims["kind"] == "numeric"]
     assert numeric["stated_value"].notna().all() or set(numeric[numeric["stated_value"].isna()].index) == {
         "trade-2017-2022-growth"}
 
 
-def test_quotes_are_in_the_claims_table_only_briefly():
-    claims = rk35.load_claims()
+def test_quotes_are_in_the_claims_table_only_briefly(claims):
     assert claims["quote"].str.len().max() <= 240
 
 
 def test_the_scorecard_states_all_six_counts(assessed):
-    from rk35.claims import scorecard
-
     text = scorecard(assessed)
     counts = {v: sum(a.verdict is v for a in assessed.values()) for v in Verdict}
     checked = len(assessed) - counts[Verdict.CONTEXT_ONLY]
@@ -72,16 +70,11 @@ def test_the_scorecard_states_all_six_counts(assessed):
     assert "opinion" in text
 
 
-def test_each_chapter_that_checks_claims_opens_with_its_own_scorecard():
-    from rk35.data import Tables
-    from rk35.numbers import CHAPTERS, chapter_numbers
-
-    tables = Tables()
-    claims = tables.claims
-    scored = {c for c in CHAPTERS if chapter_numbers(c, tables)[0].key.startswith("scorecard_")}
-    assert scored == set(claims["chapter"]) - {"register"}
+def test_each_chapter_that_checks_claims_opens_with_its_own_scorecard(book, claims):
+    scored = {c.name for c in book.chapters if c.numbers[0].key.startswith("scorecard_")}
+    assert scored == set(claims["chapter"])
     for chapter in scored:
-        first = chapter_numbers(chapter, tables)[0]
+        first = book.chapter(chapter).numbers[0]
         assert first.key == f"scorecard_{chapter}"
         counted = sum(int(i.value) for i in first.inputs)
         assert counted == (claims["chapter"] == chapter).sum(), chapter
@@ -91,9 +84,6 @@ def test_each_chapter_that_checks_claims_opens_with_its_own_scorecard():
 
 
 def test_a_scorecard_agrees_in_number_and_names_what_it_counts():
-    from rk35.claims import scorecard
-    from rk35.verdicts import Assessment, Verdict
-
     def one(verdict):
         return Assessment("x", verdict, "s", "f", "value" if verdict is not Verdict.CONTEXT_ONLY else "opinion", "r",
                           ("trade:KITA_YONHAP_2023",) if verdict is not Verdict.CONTEXT_ONLY else ())

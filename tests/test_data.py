@@ -7,6 +7,7 @@ import pytest
 
 from rk35 import data
 from rk35.data import DataError, load_table, validate_package
+from rk35.data.render import source_list
 from tests.conftest import ROOT, edit_cell
 from tools.update_checksums import main as record_checksums
 
@@ -27,14 +28,14 @@ def test_every_resource_records_a_checksum_that_matches_its_file():
 
 
 def test_every_source_has_publisher_title_url_and_date():
-    sources = data.load_sources()
+    sources = data.load("sources")
     assert sources.index.is_unique
     assert sources["url"].str.match(r"^https?://").all()
     assert sources[["publisher", "title", "published", "states"]].notna().all().all()
 
 
 def test_flags_follow_the_dossier_notes():
-    trade = data.load_trade()
+    trade = data.load("trade")
     says_lower = trade["note"].fillna("").str.contains("LOWER BOUND")
     says_caution = trade["note"].fillna("").str.startswith("CAUTION")
     assert trade.loc[says_lower, "lower_bound"].all()
@@ -43,7 +44,7 @@ def test_flags_follow_the_dossier_notes():
 
 
 def test_stated_precision_is_kept():
-    trade = data.load_trade()
+    trade = data.load("trade")
     row = trade[(trade["year"] == 2024) & (trade["period"] == "jan_jul") & (trade["flow"] == "total")].iloc[0]
     assert row["value_usd_bn"] == pytest.approx(6.638)
     assert row["value_usd_bn_decimals"] == 3
@@ -95,4 +96,4 @@ def test_load_table_types_the_columns():
 
 def test_citing_an_unknown_source_is_an_error():
     with pytest.raises(DataError, match="not in data/sources.csv"):
-        data.source_list(["trade:NOPE"])
+        source_list(["trade:NOPE"], data.load("sources"))

@@ -55,11 +55,11 @@ def _render(spec_file, env_extra, register=True):
 
 
 def test_a_chart_renders_to_the_same_png_with_and_without_the_machines_fonts(tmp_path, no_system_fonts):
-    import rk35
-    from rk35 import trade as T
+    from rk35.data import load
+    from rk35.topics import trade as T
 
     spec_file = tmp_path / "trade.json"
-    spec_file.write_text(json.dumps(charts.spec_of(T.trade_chart(rk35.load_trade(), rk35.load_sources()))))
+    spec_file.write_text(json.dumps(charts.spec_of(T.trade_chart(load("trade"), load("sources")))))
     with_machine_fonts = _render(spec_file, {})
     without = _render(spec_file, {"FONTCONFIG_FILE": str(no_system_fonts)})
     assert with_machine_fonts == without

@@ -1,10 +1,10 @@
 import pandas as pd
 import pytest
 
-import rk35
-from rk35 import checks, lng
-from rk35.data import Tables
+from rk35.data import load
+from rk35.topics import lng
 from rk35.verdicts import Verdict, floor_verdict, rank_verdict
+from tests.conftest import verdict_with
 
 
 def imports(rows, total=None):
@@ -49,7 +49,7 @@ def test_floor_rule():
 
 
 def test_russia_2024_on_real_data():
-    im = rk35.load_lng_imports()
+    im = load("lng_imports")
     t = lng.implied_previous_year(im)
     total = lng.implied_total(im)
     r = lng.rank_robustness(t, total["implied"])
@@ -59,7 +59,7 @@ def test_russia_2024_on_real_data():
 
 
 def test_shares_are_computed_within_one_compiler():
-    shares = lng.russia_shares(rk35.load_lng_imports())
+    shares = lng.russia_shares(load("lng_imports"))
     computed = shares[shares["method"].str.startswith("computed")]
     for method in computed["method"]:
         numerator, denominator = method.removeprefix("computed: ").split(" / ")
@@ -67,8 +67,8 @@ def test_shares_are_computed_within_one_compiler():
 
 
 def test_the_pipeline_cost_verdict_follows_the_sources():
-    assert checks.run("pipeline-cost").verdict is Verdict.HOLDS
-    facts = rk35.load_lng_facts()
+    assert verdict_with("pipeline-cost").verdict is Verdict.HOLDS
+    facts = load("lng_facts")
     costs = facts["measure"].eq("pipeline-kogas-cost-estimate")
-    assert checks.run("pipeline-cost", Tables(lng_facts=facts.assign(
-        value_number=facts["value_number"].mask(costs, 2.0)))).verdict is Verdict.PARTLY_HOLDS
+    assert verdict_with("pipeline-cost", lng_facts=facts.assign(
+        value_number=facts["value_number"].mask(costs, 2.0))).verdict is Verdict.PARTLY_HOLDS

@@ -1,7 +1,7 @@
 from math import isclose
 
-import rk35
-from rk35 import projects as P
+from rk35.data import load, load_basemap
+from rk35.topics import projects as P
 
 
 def test_subset_topology_keeps_only_used_arcs_and_renumbers_them():
@@ -18,9 +18,9 @@ def test_subset_topology_keeps_only_used_arcs_and_renumbers_them():
 
 
 def test_the_real_basemap_subset_has_the_six_countries():
-    sub = P.subset_topology(rk35.load_basemap(), P.MAP_COUNTRIES)
+    sub = P.subset_topology(load_basemap(), P.MAP_COUNTRIES)
     assert {g["properties"]["name"] for g in sub["objects"]["countries"]["geometries"]} == set(P.MAP_COUNTRIES)
-    assert len(sub["arcs"]) < len(rk35.load_basemap()["arcs"])
+    assert len(sub["arcs"]) < len(load_basemap()["arcs"])
 
 
 def test_mercator_view_fits_the_extent():
@@ -31,21 +31,21 @@ def test_mercator_view_fits_the_extent():
 
 
 def test_status_counts_cover_the_scale_and_exclude_initiatives():
-    projects = rk35.load_projects()
+    projects = load("projects")
     counts = P.status_counts(projects)
     assert list(counts["status"]) == P.STATUSES
     assert counts["projects"].sum() == (projects["kind"] == "project").sum()
 
 
 def test_every_place_and_project_has_a_source_and_approximate_points_are_flagged():
-    places, projects = rk35.load_places(), rk35.load_projects()
+    places, projects = load("places"), load("projects")
     assert places["source_id"].notna().all() and projects["source_id"].notna().all()
     approx = places["coordinate_basis"].str.startswith("approximate")
     assert (places["approximate"] == approx).all() and approx.sum() > 0
 
 
 def test_the_map_draws_approximate_points_differently():
-    visible, marks, vertices = P.map_frames(rk35.load_projects(), rk35.load_places(), rk35.load_corridors())
+    visible, marks, vertices = P.map_frames(load("projects"), load("places"), load("corridors"))
     assert set(visible["coordinate"]) == {"from a gazetteer", "approximate (placed by the compiler)"}
     assert not marks.empty and vertices.groupby("corridor")["order"].min().eq(0).all()
 

@@ -24,10 +24,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rk35 import charts, text
-from rk35.data import FORBIDDEN_CHARACTERS, FORMULA_START, source_list
+from rk35.data.render import source_list
+from rk35.data.rules import FORBIDDEN_CHARACTERS, FORMULA_START
 from rk35.fmt import Table
+from rk35.render import verdict_box
 from rk35.verdicts import Assessment, Verdict
 from tests.conftest import ROOT
+
+#: A verdict box with no sources reads no source table.
+EMPTY_SOURCES = pd.DataFrame(columns=["publisher", "kind", "title", "url", "published"])
 
 NASTY = [
     'KITA <img src="x" onerror="document.title=\'pwned\'"> *bold* _it_ `code`',
@@ -123,8 +128,8 @@ def test_a_source_list_shows_publisher_title_and_date_as_text(value):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(hostile)
 def test_a_verdict_box_shows_what_was_stated_found_and_why_as_text(value):
-    box = Assessment("trade-2022-total", Verdict.PARTLY_HOLDS, value, value, "part-unconfirmed", value, (),
-                     reading=value).admonition()
+    box = verdict_box(Assessment("trade-2022-total", Verdict.PARTLY_HOLDS, value, value, "part-unconfirmed", value, (),
+                     reading=value), "", EMPTY_SOURCES)
     page = Page(render_myst(box))
     assert_literal(page, value, times=4)
     assert page.tags.count("aside") == 1
@@ -204,7 +209,7 @@ def test_the_book_latex_setup_builds_a_page_of_nasty_strings(tmp_path):
         "latex_documents = [('index', 'nasty.tex', 'Nasty', 'Test', 'howto')]\n", encoding="utf-8")
     page = ["# Nasty strings", ""]
     for value in NASTY:
-        page += [Assessment("x", Verdict.HOLDS, value, value, "dated-fact", value, (), reading=value).admonition(), "",
+        page += [verdict_box(Assessment("x", Verdict.HOLDS, value, value, "dated-fact", value, (), reading=value), "", EMPTY_SOURCES), "",
                  source_list(["trade:HOSTILE"], sources_with(value)), "",
                  f"| A | B |\n|---|---|\n| {text.md_cell(value)} | x |", ""]
     (tmp_path / "index.md").write_text("\n".join(page), encoding="utf-8")

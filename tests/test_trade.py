@@ -1,11 +1,11 @@
 import pandas as pd
 import pytest
 
-import rk35
-from rk35 import checks
-from rk35 import trade as T
-from rk35.data import Tables
+from rk35.book import Book
+from rk35.data import Tables, load
+from rk35.topics import trade as T
 from rk35.verdicts import Verdict
+from tests.conftest import verdict_with
 
 
 def frame(rows):
@@ -86,7 +86,7 @@ def test_denominator_chain_stops_at_a_gap():
 
 @pytest.fixture(scope="module")
 def tables():
-    return rk35.load_trade(), rk35.load_investment(), rk35.load_claims()
+    return load("trade"), load("investment"), load("claims")
 
 
 def test_korean_series_on_real_data(tables):
@@ -108,7 +108,8 @@ def test_fdi_share_is_below_one_percent_in_every_combination(tables):
 
 def test_verdicts_on_real_data(tables):
     trade, investment, claims = tables
-    v = {k: a.verdict for k, a in checks.run_all(Tables(trade=trade, investment=investment, claims=claims)).items()}
+    v = {k: a.verdict for k, a in Book(Tables(trade=trade, investment=investment, claims=claims)).chapter("trade").assessments.items()
+         if a.how == "computed"}
     assert v["trade-2022-total"] is Verdict.HOLDS_APPROXIMATELY  # number holds, "goods and services" does not
     assert v["trade-2024-total"] is Verdict.NOT_VERIFIABLE
     assert v["trade-2017-2022-growth"] is Verdict.PARTLY_HOLDS
@@ -117,28 +118,28 @@ def test_verdicts_on_real_data(tables):
 
 def test_a_2024_total_in_the_data_would_decide_the_2024_claim(tables):
     trade = tables[0]
-    assert checks.run("trade-2024-total", Tables(trade=trade)).verdict is Verdict.NOT_VERIFIABLE
+    assert verdict_with("trade-2024-total", trade=trade).verdict is Verdict.NOT_VERIFIABLE
     extra = trade.iloc[[0]].copy()
     extra[["year", "reporter", "flow", "period", "value_usd_bn", "value_usd_bn_decimals"]] = [
         2024, "KOR", "total", "full_year", 11.4, 1]
-    assert checks.run("trade-2024-total", Tables(trade=pd.concat([trade, extra]))).verdict is Verdict.HOLDS
+    assert verdict_with("trade-2024-total", trade=pd.concat([trade, extra])).verdict is Verdict.HOLDS
     extra["value_usd_bn"] = 9.0
-    assert checks.run("trade-2024-total", Tables(trade=pd.concat([trade, extra]))).verdict is Verdict.DOES_NOT_HOLD
+    assert verdict_with("trade-2024-total", trade=pd.concat([trade, extra])).verdict is Verdict.DOES_NOT_HOLD
 
 
 def test_a_2022_cumulative_investment_figure_would_decide_the_total_claim(tables):
     investment = tables[1]
-    assert checks.run("fdi-total", Tables(investment=investment)).verdict is Verdict.NOT_VERIFIABLE
+    assert verdict_with("fdi-total", investment=investment).verdict is Verdict.NOT_VERIFIABLE
     extra = investment.iloc[[0]].copy()
     extra[["metric", "period_end", "value_usd_bn", "value_usd_bn_decimals"]] = [
         "kor_fdi_to_rus_cumulative", "2022-12", 3.52, 2]
-    assert checks.run("fdi-total", Tables(investment=pd.concat([investment, extra]))).verdict is Verdict.HOLDS
+    assert verdict_with("fdi-total", investment=pd.concat([investment, extra])).verdict is Verdict.HOLDS
 
 
 def test_the_2014_claim_turns_on_whether_trade_fell(tables):
     trade = tables[0]
-    assert checks.run("trade-after-2014", Tables(trade=trade)).verdict is Verdict.PARTLY_HOLDS
+    assert verdict_with("trade-after-2014", trade=trade).verdict is Verdict.PARTLY_HOLDS
     rose = trade.copy()
     mask = (rose["year"] == 2015) & (rose["flow"] == "total") & (rose["reporter"] == "KOR")
     rose.loc[mask, "value_usd_bn"] = 30.0
-    assert checks.run("trade-after-2014", Tables(trade=rose)).verdict is Verdict.DOES_NOT_HOLD
+    assert verdict_with("trade-after-2014", trade=rose).verdict is Verdict.DOES_NOT_HOLD

@@ -1,5 +1,8 @@
 import pytest
 
+from rk35.data import load
+from rk35.render import scale_table, verdict_box, verdict_css
+from rk35.text import md
 from rk35.verdicts import (
     RULES,
     Assessment,
@@ -10,7 +13,6 @@ from rk35.verdicts import (
     list_verdict,
     lower_one_step,
     rank_verdict,
-    scale_table,
     status_verdict,
     trend_verdict,
     value_verdict,
@@ -60,20 +62,16 @@ def test_ceiling_rule():
 
 def test_admonition_class_follows_the_verdict():
     a = Assessment("x", Verdict.PARTLY_HOLDS, "a", "b", "part-unconfirmed", "reason", ("trade:KITA_YONHAP_2023",))
-    text = a.admonition()
+    sources = load("sources")
+    text = verdict_box(a, "", sources)
     assert text.startswith(":::{admonition} Verdict: partly holds\n:class: verdict verdict-partly-holds")
     # a short citation: the publisher and the linked title, the source id only in the source list
-    from rk35.data import load_sources
-    from rk35.text import md
-
-    assert md(load_sources().loc["trade:KITA_YONHAP_2023", "publisher"]) in text and "(<https://" in text
+    assert md(sources.loc["trade:KITA_YONHAP_2023", "publisher"]) in text and "(<https://" in text
     assert "KITA\\_YONHAP" not in text
 
 
 def test_every_verdict_has_a_css_class_in_the_stylesheet():
-    from pathlib import Path
-
-    css = (Path(__file__).resolve().parent.parent / "rk35" / "static" / "rk35.css").read_text()
+    css = verdict_css()
     for verdict in Verdict:
         assert f".{verdict.css_class} " in css or f".{verdict.css_class}{{" in css, verdict
 
@@ -94,7 +92,8 @@ def test_an_assessment_names_a_rule_of_the_rulebook_that_can_give_its_verdict():
 
 def test_the_box_prints_the_rule_by_name_and_wording_and_the_books_reading():
     text = Assessment("x", Verdict.HOLDS_APPROXIMATELY, "a", "b", "value", "why", reading="Read to the hundred.",
-                      as_of="28 November 2026").admonition()
+                      as_of="28 November 2026")
+    text = verdict_box(text, "", load("sources"))
     assert "*Rule:* {ref}`value <tbl-rulebook>`" in text
     assert "Read to the hundred\\." in text and "Judged on the sources found by 28 November 2026." in text
 

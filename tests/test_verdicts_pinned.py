@@ -7,9 +7,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-import rk35
-from rk35 import claims, judgements, methods, text
-from rk35.claims import assess_all
+from rk35 import text
+from rk35.book import MODULES
+from rk35.render import rulebook
 from rk35.verdicts import RULES, Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,12 +63,12 @@ PINNED = {
 
 
 @pytest.fixture(scope="module")
-def assessed():
-    return assess_all()
+def assessed(book):
+    return book.assessments
 
 
-def test_every_claim_is_pinned_and_every_pin_is_a_claim():
-    assert set(PINNED) == set(rk35.load_claims().index)
+def test_every_claim_is_pinned_and_every_pin_is_a_claim(book):
+    assert set(PINNED) == set(book.tables.claims.index)
 
 
 @pytest.mark.parametrize("claim_id", sorted(PINNED))
@@ -85,35 +85,38 @@ def test_the_rule_is_in_the_rulebook_and_can_give_the_verdict(assessed, claim_id
     assert a.verdict in RULES[a.rule].verdicts, f"{claim_id}: the {a.rule} rule cannot give {a.verdict.value}"
 
 
-def test_every_claim_is_computed_or_judged_never_both(assessed):
-    computed, judged = set(claims.computed()), set(judgements.assess())
+def test_every_claim_is_computed_or_judged_never_both(assessed, book):
+    computed = {c for c, a in assessed.items() if a.how == "computed"}
+    judged = set(book.tables.judgements["claim_id"])
+    assert computed == {claim_id for module in MODULES for claim_id in module.CHECKS}
     assert not computed & judged
-    assert computed | judged == set(rk35.load_claims().index) == set(assessed)
+    assert computed | judged == set(book.tables.claims.index) == set(assessed)
+
 
 
 def test_every_rule_a_verdict_names_is_printed_in_the_methods_appendix(assessed):
-    appendix = methods.rules()
+    appendix = rulebook()
     for rule in {a.rule for a in assessed.values()}:
         assert f"| {text.md_cell(rule)} |" in appendix
 
 
-def test_the_readme_lists_exactly_the_computed_and_the_judged_claims():
+def test_the_readme_lists_exactly_the_computed_and_the_judged_claims(assessed):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Claims and verdicts", 1)[1].split("\n## ", 1)[0]
     bullets = {b.split("*", 1)[0]: b for b in section.split("\n- *")[1:]}
     computed_line, judged_line = bullets["Computed"], bullets["Judged"].split("\n\n", 1)[0]
-    assert set(re.findall(r"`([a-z0-9-]+)`", computed_line)) == set(claims.computed())
-    assert set(re.findall(r"`([a-z0-9-]+)`", judged_line)) == set(judgements.assess())
+    assert set(re.findall(r"`([a-z0-9-]+)`", computed_line)) == {c for c, a in assessed.items() if a.how == "computed"}
+    assert set(re.findall(r"`([a-z0-9-]+)`", judged_line)) == {c for c, a in assessed.items() if a.how == "judged"}
 
 
-def test_no_verdict_is_typed_in_the_claims_modules():
+def test_no_verdict_is_typed_in_the_chapter_modules():
     """Computed checks call the rule functions of rk35.verdicts; a judged verdict is a row of judgements.csv."""
-    for path in (ROOT / "rk35").glob("claims_*.py"):
+    for path in (ROOT / "rk35" / "chapters").glob("*.py"):
         assert "Verdict." not in path.read_text(encoding="utf-8"), path.name
 
 
 def test_nothing_is_looked_up_by_a_phrase_of_prose_or_a_numbered_fact():
-    code = [p.read_text(encoding="utf-8") for p in (ROOT / "rk35").glob("*.py")]
+    code = [p.read_text(encoding="utf-8") for p in (ROOT / "rk35").rglob("*.py")]
     code += ["\n".join(c.source for c in nbformat.read(p, 4).cells if c.cell_type == "code")
              for p in (ROOT / "book").glob("*.ipynb")]
     for text_ in code:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import importlib
 import os
-import pkgutil
 import re
 import signal
 import sys
@@ -62,14 +61,11 @@ def kernel_environment() -> None:
 
 
 def preload() -> None:
-    """Import what kernels and chapters import, the book's module from this folder (its Sphinx extension aside)."""
+    """Import what kernels and chapters import, the book's module from this folder (its Sphinx extension aside):
+    rk35.glue imports the book, and with it every chapter, topic and layer below."""
     for name in PRELOAD:
         importlib.import_module(name)
-    import rk35
-
-    for module in pkgutil.iter_modules(rk35.__path__):
-        if module.name != "sphinx_ext":
-            importlib.import_module(f"rk35.{module.name}")
+    importlib.import_module("rk35.glue")
 
 
 def fork(run, log=None) -> int:
@@ -247,7 +243,7 @@ def out_of_date(notebook: Path) -> bool:
 
 def validate_package() -> None:
     """In a child: validate the data package, as tools/validate_data.py does, writing the schemas to compare."""
-    from rk35.data import main
+    from rk35.data.validate import main
 
     main(["--schemas", str(ROOT / SCHEMAS)])
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from rk35.data import main
+from rk35.data.validate import main
 
 if __name__ == "__main__":
     main(sys.argv[1:])

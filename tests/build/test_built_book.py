@@ -6,9 +6,9 @@ import subprocess
 
 import pytest
 
-import rk35
 from rk35 import charts
-from rk35 import trade as T
+from rk35.fmt import date, mt, ordinal, pct, pct_change, usd_bn
+from rk35.topics import trade as T
 from rk35.verdicts import Verdict
 from tests.conftest import ROOT
 from tools.check_offline import problems
@@ -31,9 +31,9 @@ def pdf_text():
 
 
 @pytest.fixture(scope="module")
-def expected():
+def expected(book):
     """The chapter's key numbers, recomputed here from the data."""
-    trade, investment, claims = rk35.load_trade(), rk35.load_investment(), rk35.load_claims()
+    trade, investment, claims = book.tables.trade, book.tables.investment, book.tables.claims
     kor = T.annual(trade)
     rows = trade[(trade["year"] == 2022) & (trade["reporter"] == "KOR") & (trade["period"] == "full_year")]
     parts = rows.set_index("flow")
@@ -41,7 +41,7 @@ def expected():
     shares = T.fdi_share_table(investment, claims.loc["fdi-total", "stated_value"], 2022)
     peak = T.peak(kor)
     return {
-        "fall on the article's numbers": rk35.pct(rk35.pct_change(21, 11.4), signed=True),
+        "fall on the article's numbers": pct(pct_change(21, 11.4), signed=True),
         "2022 total": T.stated(kor, 2022),
         "2022 exports": T.stated_value(parts.loc["exports_kor_to_rus"]),
         "2022 imports": T.stated_value(parts.loc["imports_kor_from_rus"]),
@@ -49,9 +49,9 @@ def expected():
         "peak value": T.stated(kor, peak["year"]),
         "2024 exports": T.stated(T.annual(trade, "KOR", "exports_kor_to_rus"), 2024),
         "2024 January-July": T.stated_value(jan_jul),
-        "2024 naive annualisation": rk35.usd_bn(T.naive_annualisation(jan_jul["value_usd_bn"], 7), 2),
-        "FDI share low": rk35.pct(shares["share_low_pct"].min()),
-        "FDI share high": rk35.pct(shares["share_high_pct"].max()),
+        "2024 naive annualisation": usd_bn(T.naive_annualisation(jan_jul["value_usd_bn"], 7), 2),
+        "FDI share low": pct(shares["share_low_pct"].min()),
+        "FDI share high": pct(shares["share_high_pct"].max()),
     }
 
 
@@ -65,8 +65,8 @@ def test_the_chart_library_is_served_locally_on_every_chapter():
     assert re.search(r'<script defer="defer" src="\.\./_static/rk35-vega\.js', page)
 
 
-def test_the_trade_chart_carries_the_id_of_its_spec():
-    figure = charts.render(T.trade_chart, rk35.load_trade(), rk35.load_sources())
+def test_the_trade_chart_carries_the_id_of_its_spec(book):
+    figure = charts.render(T.trade_chart, book.tables.trade, book.tables.sources)
     page = (HTML / "book" / "trade.html").read_text(encoding="utf-8")
     assert f'<div id="{figure.id}" class="rk35-chart">' in page
 
@@ -87,45 +87,42 @@ def test_the_front_page_follows_the_chapter(expected):
         assert expected[what] in text, what
 
 
-def test_every_verdict_box_is_coloured_by_its_verdict():
+def test_every_verdict_box_is_coloured_by_its_verdict(book):
     page = (HTML / "book" / "trade.html").read_text(encoding="utf-8")
     boxes = re.findall(r'class="verdict (verdict-[a-z-]+) admonition"', page)
-    claims = rk35.load_claims()
+    claims = book.tables.claims
     assert len(boxes) == (claims["chapter"] == "trade").sum()
     for css_class in boxes:
         assert css_class in {v.css_class for v in Verdict}
 
 
-def chart_cells():
-    """How many chart outputs the stored notebooks hold."""
-    import json
+def chart_count(book):
+    """How many charts the book's chapters and appendices glue (each notebook glues its chapter's figures)."""
+    from rk35 import appendices
+    from rk35.book import CHAPTERS
 
-    count = 0
-    for notebook in sorted((ROOT / "book").glob("*.ipynb")):
-        for cell in json.loads(notebook.read_text())["cells"]:
-            if "nbval-ignore-output" in cell.get("metadata", {}).get("tags", []):
-                count += 1
-    return count
+    names = [*CHAPTERS, appendices.REGISTER, appendices.METHODS, appendices.NUMBERS]
+    return sum(len(book.chapter(name).figures) for name in names)
 
 
-def test_the_pdf_shows_every_chart_as_an_image():
+def test_the_pdf_shows_every_chart_as_an_image(book):
     listing = subprocess.run(["pdfimages", "-list", str(PDF)], check=True, capture_output=True, text=True).stdout
     images = [line for line in listing.splitlines()[2:] if " image " in line]
-    assert len(images) >= chart_cells() >= 9
+    assert len(images) >= chart_count(book) >= 9
 
 
 @pytest.fixture(scope="module")
-def gas_expected():
-    from rk35 import lng
+def gas_expected(book):
+    from rk35.topics import lng
 
-    imports = rk35.load_lng_imports()
+    imports = book.tables.lng_imports
     table = lng.implied_previous_year(imports)
     total = lng.implied_total(imports)
     robust = lng.rank_robustness(table, total["implied"])
     return {
-        "Russia 2024 implied volume": rk35.mt(robust["volume"]),
-        "Russia 2024 implied rank": rk35.fmt.ordinal(robust["rank"]),
-        "Russia 2024 share": rk35.pct(lng.implied_share(table, total["implied"])),
+        "Russia 2024 implied volume": mt(robust["volume"]),
+        "Russia 2024 implied rank": ordinal(robust["rank"]),
+        "Russia 2024 share": pct(lng.implied_share(table, total["implied"])),
     }
 
 
@@ -149,28 +146,26 @@ def test_the_pdf_has_no_missing_glyphs():
     assert "Missing character" not in log
 
 
-def test_the_register_lists_every_claim_with_a_working_link():
+def test_the_register_lists_every_claim_with_a_working_link(book):
     page = (HTML / "book" / "register.html").read_text(encoding="utf-8")
     body = page[page.index('id="tbl-register"'):]
     links = re.findall(r'<a class="reference internal" href="([a-z]+\.html)#(claim-[a-z0-9-]+)"', body)
-    claims = rk35.load_claims()
+    claims = book.tables.claims
     assert len(claims) >= 30 and len(links) == len(claims)
     assert {anchor for _, anchor in links} == set(claims["anchor"])
     for target, anchor in links:
         assert f'id="{anchor}"' in (HTML / "book" / target).read_text(encoding="utf-8"), f"{target}#{anchor}"
 
 
-def test_the_register_and_the_chapters_show_the_same_verdicts():
-    from rk35.claims import assess_all
-
-    assessed = assess_all()
+def test_the_register_and_the_chapters_show_the_same_verdicts(book):
+    assessed = book.assessments
     register = (HTML / "book" / "register.html").read_text(encoding="utf-8")
     rows = {}
     for tr in re.findall(r"<tr.*?</tr>", register, flags=re.DOTALL):
         anchor = re.search(r'href="[a-z]+\.html#(claim-[a-z0-9-]+)"', tr)
         if anchor:
             rows[anchor.group(1)] = html.unescape(re.sub(r"<[^>]+>", "", tr))
-    claims = rk35.load_claims()
+    claims = book.tables.claims
     rows = {claim_id: rows[anchor] for claim_id, anchor in claims["anchor"].items() if anchor in rows}
     assert set(rows) == set(claims.index)
     for claim_id, row in claims.iterrows():
@@ -182,22 +177,22 @@ def test_the_register_and_the_chapters_show_the_same_verdicts():
         assert verdict in rows[claim_id], claim_id
 
 
-def test_the_opening_and_the_methods_show_the_recomputed_figures(pdf_text):
-    from rk35 import context as X
-    from rk35 import data as D
+def test_the_opening_and_the_methods_show_the_recomputed_figures(book, pdf_text):
+    from rk35.topics import controls as C
+    from rk35.topics import events as X
 
-    events, controls, transport = D.load_events(), D.load_export_controls(), D.load_transport()
+    events, controls, transport = book.tables.events, book.tables.export_controls, book.tables.transport
     _, apec = X.article_window(events)
-    latest = X.latest_total(controls, X.to_date(apec["date"]))
+    latest = C.latest_total(controls, X.to_date(apec["date"]))
     stop = X.flight_stop(transport)
     opening = page_text(HTML / "book" / "opening.html")
-    for value in (f"{int(latest['items_total']):,}", rk35.date(stop["period"]),
+    for value in (f"{int(latest['items_total']):,}", date(stop["period"]),
                   f"{X.years_between(X.to_date(stop['period']), X.to_date(apec['date'])):.1f}"):
         assert value in opening and value in pdf_text, value
-    shares = X.poll_shares(D.load_reader_poll())
+    shares = X.poll_shares(book.tables.reader_poll)
     methods = page_text(HTML / "book" / "methods.html")
-    for pct in shares["recomputed_pct"]:
-        assert rk35.pct(pct) in methods and rk35.pct(pct) in pdf_text
+    for share in shares["recomputed_pct"]:
+        assert pct(share) in methods and pct(share) in pdf_text
     assert [30.6, 27.8, 22.2, 19.4] == [round(p, 1) for p in shares["recomputed_pct"]]
 
 
@@ -269,20 +264,20 @@ def test_the_pdf_has_no_monospace_table_dumps_or_raw_values(pdf_text):
     assert not re.search(r"\bNaN\b", pdf_text)
 
 
-def test_the_front_page_opens_with_the_scorecard():
-    from rk35.claims import assess_all, scorecard
+def test_the_front_page_opens_with_the_scorecard(book):
+    from rk35.chapter import scorecard
 
     text = page_text(HTML / "book" / "intro.html")
-    line = scorecard(assess_all())
+    line = book.chapter("register").number("scorecard").text  # the register's scorecard: every claim's verdict
+    assert line == scorecard(book.assessments, " in the claims register")
     assert line in text and text.index(line) < text.index("What this book is")
 
 
-def test_every_verdict_box_in_the_pdf_is_set_in_its_verdicts_colours():
-    from rk35.claims import assess_all
+def test_every_verdict_box_in_the_pdf_is_set_in_its_verdicts_colours(book):
     from rk35.sphinx_ext import VERDICT_LATEX
 
     tex = (ROOT / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
-    used = {a.verdict for a in assess_all().values()}
+    used = {a.verdict for a in book.assessments.values()}
     for verdict in used:
         kind = VERDICT_LATEX[verdict.css_class]
         assert f"\\begin{{sphinxadmonition}}{{{kind}}}{{Verdict: {verdict.value}}}" in tex, verdict
@@ -303,10 +298,8 @@ def claim_reviews(page):
     return [json.loads(b) for b in blocks if json.loads(b).get("@type") == "ClaimReview"]
 
 
-def test_every_chapter_page_carries_one_claim_review_per_checked_claim():
-    from rk35.claims import assess_all
-
-    assessed, claims = assess_all(), rk35.load_claims()
+def test_every_chapter_page_carries_one_claim_review_per_checked_claim(book):
+    assessed, claims = book.assessments, book.tables.claims
     for chapter, group in claims.groupby("chapter"):
         reviews = claim_reviews(HTML / "book" / f"{chapter}.html")
         checked = [c for c in group.index if assessed[c].verdict is not Verdict.CONTEXT_ONLY]
@@ -326,11 +319,9 @@ def test_every_chapter_page_carries_one_claim_review_per_checked_claim():
                 HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
 
 
-def test_the_register_downloads_work_from_the_page_and_match_the_verdicts():
+def test_the_register_downloads_work_from_the_page_and_match_the_verdicts(book):
     import csv
     import json
-
-    from rk35.claims import assess_all
 
     page = (HTML / "book" / "register.html").read_text(encoding="utf-8")
     links = re.findall(r'href="(\.\./_static/data/claims-register\.(?:csv|json))"', page)
@@ -338,7 +329,7 @@ def test_the_register_downloads_work_from_the_page_and_match_the_verdicts():
     files = {link.rsplit(".", 1)[1]: (HTML / "book" / link).resolve() for link in links}
     rows = list(csv.DictReader(files["csv"].open(encoding="utf-8")))
     records = json.loads(files["json"].read_text(encoding="utf-8"))["claims"]
-    assessed = assess_all()
+    assessed = book.assessments
     assert [r["claim_id"] for r in rows] == [r["claim_id"] for r in records] == list(assessed)
     for row, record in zip(rows, records):
         a = assessed[row["claim_id"]]
@@ -347,12 +338,10 @@ def test_the_register_downloads_work_from_the_page_and_match_the_verdicts():
         assert row["source_ids"].split(";") == record["source_ids"] == list(a.sources) or not a.sources
 
 
-def test_every_number_in_a_chapter_is_a_link_to_its_record_and_the_record_lists_it():
+def test_every_number_in_a_chapter_is_a_link_to_its_record_and_the_record_lists_it(book):
     import json
 
-    from rk35 import numbers
-
-    recorded = numbers.all_numbers()
+    recorded = book.numbers
     appendix = (HTML / "book" / "numbers.html").read_text(encoding="utf-8")
     front = (HTML / "book" / "intro.html").read_text(encoding="utf-8")
     for n in recorded:
@@ -368,12 +357,10 @@ def test_every_number_in_a_chapter_is_a_link_to_its_record_and_the_record_lists_
     assert all(r["inputs"] for r in listed)
 
 
-def test_each_claims_verdict_badge_sits_under_its_quote():
+def test_each_claims_verdict_badge_sits_under_its_quote(book):
     """Under each quote: one badge per claim it holds. A lone badge belongs to the claim whose anchor opens the
     quote's section; several badges each name their claim by its short name (never by an internal id)."""
-    from rk35.claims import assess_all
-
-    assessed, claims = assess_all(), rk35.load_claims()
+    assessed, claims = book.assessments, book.tables.claims
     by_anchor = {anchor: claim_id for claim_id, anchor in claims["anchor"].items()}
     by_label = {label: claim_id for claim_id, label in claims["label"].items()}
     seen = []
@@ -442,12 +429,10 @@ def test_the_html_edition_links_to_the_print_edition():
     assert link and (HTML / "book" / link.group(1)).resolve().read_bytes() == PDF.read_bytes()
 
 
-def test_each_claims_heading_and_the_pages_contents_carry_its_verdict():
+def test_each_claims_heading_and_the_pages_contents_carry_its_verdict(book):
     """The heading a claim's anchor points at ends with the claim's verdict, and so does its entry in the page's
     contents (the sidebar) and in the PDF's table of contents."""
-    from rk35.claims import assess_all
-
-    assessed, claims = assess_all(), rk35.load_claims()
+    assessed, claims = book.assessments, book.tables.claims
     contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "6", str(PDF), "-"], check=True,
                               capture_output=True, text=True).stdout
     for claim_id, row in claims.iterrows():
@@ -469,3 +454,17 @@ def test_the_running_heads_name_the_part(pdf_text):
         assert pdf_text.count(caption) >= 4, caption
     log = (ROOT / "_build" / "latex" / "book.log").read_text(encoding="utf-8", errors="replace")
     assert "headheight is too small" not in log
+
+
+def test_the_built_styles_follow_the_verdict_look():
+    """The HTML's verdict stylesheet and the PDF's box colours are the ones rk35.verdicts.LOOK defines."""
+    from rk35.verdicts import LOOK, title_tint_on_white
+
+    css = (ROOT / "_build" / "html" / "_static" / "rk35-verdicts.css").read_text(encoding="utf-8")
+    tex = (ROOT / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
+    page = (ROOT / "_build" / "html" / "book" / "trade.html").read_text(encoding="utf-8")
+    assert "rk35-verdicts.css" in page
+    for verdict, look in LOOK.items():
+        assert f"div.admonition.{verdict.css_class} {{ border-color: {look.colour}; }}" in css
+        assert f"div.{look.latex_box}_border-TeXcolor={{HTML}}{{{look.colour[1:]}}}" in tex
+        assert f"div.{look.latex_box}_title-background-TeXcolor={{HTML}}{{{title_tint_on_white(look)}}}" in tex

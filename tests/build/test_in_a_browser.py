@@ -134,10 +134,8 @@ def test_a_chart_switches_layout_when_the_window_narrows(browser):
         context.close()
 
 
-def test_the_register_sorts_and_filters_in_the_page(browser):
-    from rk35.claims import assess_all
-
-    verdicts = [a.verdict.value for a in assess_all().values()]
+def test_the_register_sorts_and_filters_in_the_page(browser, book):
+    verdicts = [a.verdict.value for a in book.assessments.values()]
     context, page, blocked, errors = visit(browser, "book/register.html", "phone")
     try:
         count = page.locator(".rk35-register-count")

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
+import altair as alt
 import pandas as pd
 
-from rk35.fmt import pct, pct_change, usd_bn
-from rk35.numbers import Input, Recorder
+from rk35.charts import PAGE, REPORTER_COLOURS, titled
+from rk35.fmt import pct_change, usd_bn
 
 FLOW_LABELS = {
     "total": "Total trade",
@@ -235,10 +236,6 @@ def fdi_share_table(inv: pd.DataFrame, stated: float, stated_year: int) -> pd.Da
 
 def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, width: int | None = None):
     """Annual trade 1990-2025: Korean-reported lines (breaking at gaps), every full-year figure as a point."""
-    import altair as alt
-
-    from rk35.charts import PAGE, REPORTER_COLOURS, titled
-
     width = width or PAGE
 
     frame = chart_frame(trade)
@@ -281,100 +278,3 @@ def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, width: int | None = 
         "KITA, KOTRA, the Ministry of Strategy and Finance, the ROK embassy, Russian officials and customs; one row per source (the book's table trade_annual.csv)",
         width,
     )
-
-
-def _year(series: pd.DataFrame, year: int, what: str = "Korean-reported total trade") -> Input:
-    row = series.set_index("year").loc[year]
-    return Input(f"{what}, {year}", usd_bn(row["value"], int(row["decimals"])), (row["source_id"],))
-
-
-def _row_input(what: str, row: pd.Series) -> Input:
-    return Input(what, stated_value(row), (row["source_id"],))
-
-
-def _claim_input(claims: pd.DataFrame, claim_id: str, what: str) -> Input:
-    claim = claims.loc[claim_id]
-    return Input(what, usd_bn(claim["stated_value"], int(claim["stated_value_decimals"])), claim=claim_id)
-
-
-def numbers(t) -> list:
-    """The trade chapter's numbers (rk35.numbers), from the tables bundle."""
-    n = Recorder("trade", "chapter-trade")
-    trade, claims = t.trade, t.claims
-    kor = annual(trade, "KOR", "total")
-    top = peak(kor)
-    n.add("trade_peak_year", str(top["year"]), "The year of the highest Korean-reported full-year total (the earliest on a tie).",
-          *[_year(kor, int(y)) for y in kor.sort_values("value", ascending=False)["year"].head(2)])
-    n.add("trade_peak_value", stated(kor, top["year"]), "The highest Korean-reported full-year total, as its source states it.",
-          _year(kor, int(top["year"])))
-    missing = missing_years(kor, 1990, 2025)
-    n.add("kor_total_years_span", str(2025 - 1990 + 1), "The years from 1990 to 2025, counted: 2025 − 1990 + 1.",
-          Input("first year", "1990"), Input("last year", "2025"))
-    n.add("kor_total_years_found", str(len(kor)), "The years with a usable Korean-reported full-year total, counted.",
-          Input("years with a total", ", ".join(map(str, kor["year"])), tuple(dict.fromkeys(kor["source_id"]))))
-    n.add("kor_total_years_missing", str(len(missing)), "The years from 1990 to 2025 without such a total, counted.",
-          Input("years without a total", ", ".join(map(str, missing))))
-    gaps = mirror_gaps(trade)
-    widest = gaps.loc[gaps["gap"].abs().idxmax()]
-    n.add("mirror_gap_years", ", ".join(str(y) for y in gaps["year"]),
-          "The years for which both sides report a full-year total.",
-          *[Input(f"Korean and Russian totals, {int(r['year'])}", f"{r['kor']:g} and {r['rus']:g}",
-                  (r["kor_source"], r["rus_source"])) for _, r in gaps.iterrows()])
-    n.add("mirror_gap_max", usd_bn(abs(widest["gap"]), 2), "The largest difference between the Russian and the Korean total "
-          "of one year: |Russian − Korean|.", Input(f"Korean total, {int(widest['year'])}", f"{widest['kor']:g}", (widest["kor_source"],)),
-          Input(f"Russian total, {int(widest['year'])}", f"{widest['rus']:g}", (widest["rus_source"],)))
-    n.add("mirror_gap_max_year", str(int(widest["year"])), "The year of that largest difference.",
-          Input("Korean and Russian totals that year", f"{widest['kor']:g} and {widest['rus']:g}",
-                (widest["kor_source"], widest["rus_source"])))
-    by_flow = trade[(trade["year"] == 2022) & (trade["reporter"] == "KOR") & (trade["period"] == "full_year")].set_index("flow")
-    exports, imports = by_flow.loc["exports_kor_to_rus"], by_flow.loc["imports_kor_from_rus"]
-    n.add("trade_2022_total_kor", stated_value(by_flow.loc["total"]), "KITA's 2022 total, as stated.",
-          _row_input("Korean-reported total, 2022", by_flow.loc["total"]), section="claim-trade-2022-total")
-    n.add("trade_2022_exports_kor", stated_value(exports), "KITA's 2022 exports to Russia, as stated.",
-          _row_input("Korean exports to Russia, 2022", exports), section="claim-trade-2022-total")
-    n.add("trade_2022_imports_kor", stated_value(imports), "KITA's 2022 imports from Russia, as stated.",
-          _row_input("Korean imports from Russia, 2022", imports), section="claim-trade-2022-total")
-    n.add("trade_2022_parts_sum", usd_bn(exports["value_usd_bn"] + imports["value_usd_bn"], 2),
-          "Exports plus imports, 2022.", _row_input("exports", exports), _row_input("imports", imports),
-          section="claim-trade-2022-total")
-    n.add("trade_2022_change_kor", pct(change(kor, 2021, 2022), signed=True), "Change from 2021 to 2022: "
-          "(2022 − 2021) / 2021 × 100.", _year(kor, 2021), _year(kor, 2022), section="claim-trade-2022-total")
-    first, second = claims.loc["trade-2022-total", "stated_value"], claims.loc["trade-2024-total", "stated_value"]
-    said_2022 = _claim_input(claims, "trade-2022-total", "the article's 2022 figure")
-    said_2024 = _claim_input(claims, "trade-2024-total", "the article's 2024 figure")
-    n.add("article_2022", said_2022.value, "The article's figure, as stated.", said_2022, section="claim-trade-2024-total")
-    n.add("article_2024", said_2024.value, "The article's figure, as stated.", said_2024, section="claim-trade-2024-total")
-    n.add("article_fall_pct", pct(pct_change(first, second), signed=True), "Change from 2022 to 2024 on the article's own "
-          f"figures: ({second:g} − {first:g}) / {first:g} × 100.", said_2022, said_2024, section="claim-trade-2024-total")
-    exports_2024 = trade[(trade["year"] == 2024) & (trade["flow"] == "exports_kor_to_rus") & (trade["period"] == "full_year")].iloc[0]
-    jan_jul = trade[(trade["year"] == 2024) & (trade["flow"] == "total") & (trade["period"] == "jan_jul")].iloc[0]
-    n.add("trade_2024_exports_kor", stated_value(exports_2024), "Korean exports to Russia in 2024, as stated.",
-          _row_input("Korean exports to Russia, 2024", exports_2024), section="claim-trade-2024-total")
-    n.add("trade_2024_janjul_kor", stated_value(jan_jul), "Total trade in January–July 2024, as stated.",
-          _row_input("total trade, January–July 2024", jan_jul), section="claim-trade-2024-total")
-    n.add("trade_2024_naive_annualised", usd_bn(naive_annualisation(jan_jul["value_usd_bn"], 7), 2),
-          "January–July scaled to twelve months: value × 12 / 7 (an illustration that ignores seasonality).",
-          _row_input("total trade, January–July 2024", jan_jul), section="claim-trade-2024-total")
-    kor_exports = annual(trade, "KOR", "exports_kor_to_rus")
-    n.add("trade_2024_exports_vs_2021", pct(change(kor_exports, 2021, 2024), signed=True),
-          "Change in Korean exports from 2021 to 2024: (2024 − 2021) / 2021 × 100.",
-          _year(kor_exports, 2021, "Korean exports to Russia"), _year(kor_exports, 2024, "Korean exports to Russia"),
-          section="claim-trade-2024-total")
-    n.add("trade_2014_kor", stated(kor, 2014), "The Korean-reported total, as stated.", _year(kor, 2014),
-          section="claim-trade-after-2014")
-    n.add("trade_2015_kor", stated(kor, 2015), "The Korean-reported total, as stated.", _year(kor, 2015),
-          section="claim-trade-after-2014")
-    n.add("trade_2014_2015_change", pct(change(kor, 2014, 2015), signed=True),
-          "Change from 2014 to 2015: (2015 − 2014) / 2014 × 100.", _year(kor, 2014), _year(kor, 2015),
-          section="claim-trade-after-2014")
-    shares = fdi_share_table(t.investment, claims.loc["fdi-total", "stated_value"], int(claims.loc["fdi-share", "stated_year"]))
-    combos = [Input(f"{r['numerator']} over outbound FDI to {r['denominator_end']}",
-                    f"{r['numerator_usd_bn']:g} / {r['denominator_low']:g}–{r['denominator_high']:g}",
-                    tuple(s for s in [r["numerator_source"]] if isinstance(s, str)) + tuple(r["denominator_sources"]),
-                    claim="fdi-total" if not isinstance(r["numerator_source"], str) else "")
-              for _, r in shares.iterrows()]
-    n.add("fdi_share_min", pct(shares["share_low_pct"].min()), "The lowest share under every combination: numerator / "
-          "highest denominator × 100.", *combos, section="claim-fdi-share")
-    n.add("fdi_share_max", pct(shares["share_high_pct"].max()), "The highest share under every combination: numerator / "
-          "lowest denominator × 100.", *combos, section="claim-fdi-share")
-    return n.numbers

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
+from rk35.charts import MIN_FONT, PAGE, PALETTE, titled
 from rk35.fmt import date
 
 STATUSES = ["operating", "completed", "under construction", "halted", "announced only", "unknown"]
@@ -11,6 +13,10 @@ STATUS_COLOURS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#7F7F7F", "#00000
 MAP_COUNTRIES = ("Russia", "China", "Mongolia", "Japan", "North Korea", "South Korea")
 #: The map's extent: west, south, east, north (degrees).
 MAP_EXTENT = (123.0, 33.0, 137.5, 46.0)
+#: The LNG facts (lng_facts.csv measures) that record a project at work in a given year: a project's status may not
+#: be dated earlier than the latest of them (tests/test_consistency.py).
+STATUS_EVIDENCE = {"sakhalin_lng_korea": ("sakhalin-2-sales-share-south-korea", "sakhalin-2-shipments-share-south-korea",
+                                          "sakhalin-2-deliveries-south-korea-2009-2010")}
 #: The name under which the map spec carries its country outlines (one copy, drawn by both panels).
 BASEMAP = "country-outlines"
 
@@ -60,11 +66,8 @@ def status_counts(projects: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"status": STATUSES, "projects": [int(counts.get(s, 0)) for s in STATUSES]})
 
 
-def status_chart(projects: pd.DataFrame, width: int | None = None):
-    import altair as alt
-
-    from rk35.charts import PAGE, titled
-
+def status_chart(projects: pd.DataFrame, title: str, width: int | None = None):
+    """Projects by status; `title` states the finding, from the chapter's count records."""
     width = width or PAGE
 
     counts = status_counts(projects)
@@ -72,7 +75,6 @@ def status_chart(projects: pd.DataFrame, width: int | None = None):
     dated = listed["name"] + listed["status_as_of"].map(lambda d: f" (as of {date(d)})" if isinstance(d, str) else " (undated)")
     names = dated.groupby(listed["status"]).apply(lambda s: "; ".join(sorted(s)))
     counts["names"] = counts["status"].map(names).fillna("")
-    top = counts.sort_values("projects", ascending=False).iloc[0]
     chart = alt.Chart(counts).mark_bar().encode(
         y=alt.Y("status:N", sort=STATUSES, title=None),
         x=alt.X("projects:Q", title="Number of projects", axis=alt.Axis(tickMinStep=1, format="d")),
@@ -82,7 +84,7 @@ def status_chart(projects: pd.DataFrame, width: int | None = None):
     ).properties(width=min(480, width - 130), height=alt.Step(24))
     return titled(
         chart,
-        f"Of {int(counts['projects'].sum())} projects the article names, {int(top['projects'])} are {top['status']}",
+        title,
         "Projects by status when last reported (initiatives such as Nine Bridges excluded).",
         "the sources named for each project, read for its status (the book's table projects.csv)",
         width,
@@ -107,7 +109,7 @@ def map_frames(projects, places, corridors, extent=MAP_EXTENT):
     marks = pd.DataFrame(marks)
     vertices = []
     for cid, c in corridors.iterrows():
-        for order, pid in enumerate(c["place_sequence"].split(";")):
+        for order, pid in enumerate(c["place_sequence"]):
             p = places.loc[pid]
             vertices.append({"corridor": c["label"], "mode": c["mode"], "schematic": bool(c["schematic"]),
                              "order": order, "lon": p["lon"], "lat": p["lat"], "source_id": c["source_id"]})
@@ -148,10 +150,6 @@ def _short(name: str) -> str:
 
 
 def _map_panel(projects, places, corridors, extent, labelled, size, title):
-    import altair as alt
-
-    from rk35.charts import MIN_FONT, PALETTE
-
     visible, marks, vertices = map_frames(projects, places, corridors, extent)
     visible["label"] = [_short(n) if pid in labelled else "" for pid, n in zip(visible["place_id"], visible["name"])]
     visible["side"] = [labelled.get(pid, "right") for pid in visible["place_id"]]
@@ -193,10 +191,6 @@ def _map_panel(projects, places, corridors, extent, labelled, size, title):
 
 
 def map_chart(projects, places, corridors, topology, width: int | None = None):
-    import altair as alt
-
-    from rk35.charts import PAGE, titled
-
     width = width or PAGE
 
     side_by_side = width >= PAGE  # two panels at the page's width; stacked on a phone
@@ -214,38 +208,3 @@ def map_chart(projects, places, corridors, topology, width: int | None = None):
         "the sources named for each place, corridor and project (places.csv, corridors.csv, projects.csv); country outlines: Natural Earth 1:50m",
         width,
     ).properties(datasets={BASEMAP: subset_topology(topology, MAP_COUNTRIES)})  # the outlines, once for both panels
-
-
-def numbers(t) -> list:
-    """The rails chapter's numbers: projects by status (dated), map points, the Nine Bridges dates."""
-    from rk35.data import event
-    from rk35.numbers import Input, Recorder
-
-    n = Recorder("rails", "chapter-rails")
-    projects, places = t.projects, t.places
-    listed = projects[projects["kind"] == "project"]
-    counts = status_counts(projects).set_index("status")["projects"]
-
-    def having(status: str | None) -> Input:
-        rows = listed if status is None else listed[listed["status"] == status]
-        return Input(f"projects {'' if status is None else status + ' '}(status as of)",
-                     "; ".join(f"{r['name']} ({date(r['status_as_of']) if isinstance(r['status_as_of'], str) else 'undated'})"
-                               for _, r in rows.iterrows()) or "none", tuple(dict.fromkeys(rows["source_id"])))
-
-    n.add("projects_total", str(int(counts.sum())), "The projects the article names (initiatives excluded), counted.",
-          having(None))
-    for key, status in (("projects_operating", "operating"), ("projects_halted", "halted"),
-                        ("projects_unknown", "unknown")):
-        n.add(key, str(int(counts[status])), f"The projects whose status when last reported is '{status}', counted.",
-              having(status))
-    approximate = places[places["approximate"]]
-    n.add("places_approximate", str(len(approximate)), "The map points placed by hand (no gazetteer entry), counted.",
-          Input("points placed by hand", ", ".join(approximate["name"]),
-                tuple(dict.fromkeys(approximate["source_id"]))))
-    n.add("places_total", str(len(places)), "The map points, counted.",
-          Input("places.csv rows", f"{len(places)} places", tuple(dict.fromkeys(places["source_id"]))))
-    for key, event_id, what in (("nine_bridges_council_date", "nine-bridges-first-council", "the first 9-Bridge council"),
-                                ("nine_bridges_plan_date", "nine-bridges-action-plan", "the action plan signed"),
-                                ("nine_bridges_plan2_date", "nine-bridges-action-plan-2", "Action Plan 2.0 signed")):
-        n.add_event_date(key, what, event(t.project_events, event_id))
-    return n.numbers

@@ -7,10 +7,11 @@ those changes carried as a low-high range.
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
-from rk35.fmt import mt, ordinal, pct
-from rk35.numbers import Input, Recorder
+from rk35.charts import MIN_FONT, PAGE, PALETTE, REPORTER_COLOURS, titled
+from rk35.fmt import ordinal
 
 #: Half of the last stated digit of a year-on-year change printed to one decimal.
 PCT_ROUNDING = 0.05
@@ -162,10 +163,6 @@ def supplier_frame(imports: pd.DataFrame) -> pd.DataFrame:
 
 
 def supplier_chart(imports: pd.DataFrame, width: int | None = None):
-    import altair as alt
-
-    from rk35.charts import PAGE, REPORTER_COLOURS, titled
-
     width = width or PAGE
 
     frame = supplier_frame(imports)
@@ -200,8 +197,6 @@ def supplier_chart(imports: pd.DataFrame, width: int | None = None):
                      title=year if listed else f"{year}: Russia not in the source's table"))
     ranked = {year: group.reset_index(drop=True) for year, group in frame.groupby("year")}
     rank = {year: int(g.index[g["supplier"] == "Russia"][0]) + 1 for year, g in ranked.items() if (g["supplier"] == "Russia").any()}
-    from rk35.fmt import ordinal
-
     return titled(
         alt.vconcat(*panels),
         f"Russia was Korea's {ordinal(rank['2024'])} LNG supplier in 2024 (implied) and {ordinal(rank['2025'])} in 2025",
@@ -214,10 +209,6 @@ def supplier_chart(imports: pd.DataFrame, width: int | None = None):
 
 def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: float, implied_share_2024: float,
                  width: int | None = None):
-    import altair as alt
-
-    from rk35.charts import MIN_FONT, PAGE, PALETTE, titled
-
     width = width or PAGE
 
     rows = []
@@ -259,47 +250,3 @@ def russia_chart(imports: pd.DataFrame, lng_facts: pd.DataFrame, implied_2024: f
         "Korea Customs Service, KITA, KOTRA, KOGAS and Gazprom (the book's tables lng_imports.csv and lng_facts.csv)",
         width,
     )
-
-
-def numbers(t) -> list:
-    """The gas chapter's numbers (rk35.numbers), from the tables bundle."""
-    n = Recorder("gas", "chapter-gas")
-    table, total = implied_previous_year(t.lng_imports), implied_total(t.lng_imports)
-    robust = rank_robustness(table, total["implied"])
-    russia = table.set_index("supplier").loc["Russia"]
-    said = Input("Russia's 2025 volume and its stated change on 2024", f"{russia['volume']:g} Mt, {russia['yoy_pct']:+g}%",
-                 (russia["source_id"],))
-    said_total = Input("Korea's 2025 total and its stated change on 2024", f"{total['volume']:g} Mt, {total['yoy_pct']:+g}%",
-                       (total["source_id"],))
-    listed = Input("the implied 2024 volumes of the listed suppliers", ", ".join(
-        f"{r['supplier']} {r['implied']:.3f}" for _, r in table[table["implied"].notna()].iterrows()),
-        tuple(dict.fromkeys(table["source_id"])))
-    section = "claim-lng-2024-volume"
-    n.add("lng_2024_russia_implied_mt", mt(robust["volume"]), "Russia's 2024 volume implied by its 2025 volume and "
-          "stated change: volume / (1 + change / 100).", said, section=section)
-    n.add("lng_2024_russia_implied_rank", ordinal(robust["rank"]), "Russia's place when the listed suppliers are ranked "
-          "by their implied 2024 volumes.", said, listed, section="claim-lng-2024-rank")
-    n.add("lng_2024_russia_implied_share", pct(implied_share(table, total["implied"])), "Russia's implied 2024 volume over "
-          "the implied 2024 total × 100.", said, said_total, section=section)
-    n.add("lng_2024_total_implied_mt", mt(total["implied"]), "The 2024 total implied by the 2025 total and its stated "
-          "change: total / (1 + change / 100).", said_total, section="claim-lng-2024-rank")
-    n.add("lng_2024_unexplained_mt", mt(robust["unexplained"]), "The implied 2024 total minus the sum of the listed "
-          "suppliers' implied 2024 volumes.", said_total, listed, section="claim-lng-2024-rank")
-    n.add("lng_2024_missing_above_at_most", str(robust["missing_above_at_most"]), "How many suppliers larger than Russia "
-          "the unexplained remainder could hold: remainder / Russia's implied volume, rounded down.", said_total, listed,
-          section="claim-lng-2024-rank")
-    n.add("lng_2024_worst_rank", ordinal(robust["worst_rank"]), "Russia's implied rank plus that many suppliers.",
-          said, said_total, listed, section="claim-lng-2024-rank")
-    n.add("lng_2024_suppliers_listed", str(int(table["implied"].notna().sum())), "The 2025 suppliers with a stated change, "
-          "counted.", listed, section="claim-lng-2024-rank")
-    facts = t.lng_facts
-    russia_2018, total_2018 = facts.loc["kogas-lng-imports-russia"], facts.loc["kogas-total-lng-imports-2018-energynews-67633"]
-    stated_2022 = facts.loc["russia-share-kogas-annual-lng-imports"]
-    n.add("kogas_2018_russia_share", pct(russia_2018["value_number"] / total_2018["value_number"] * 100),
-          "KOGAS's imports from Russia over its total imports, 2018 × 100.",
-          Input("KOGAS imports from Russia, 2018", f"{russia_2018['value_number']:g} Mt", (russia_2018["source_id"],)),
-          Input("KOGAS total imports, 2018", f"{total_2018['value_number']:g} Mt", (total_2018["source_id"],)))
-    n.add("kogas_2022_russia_share_stated", pct(stated_2022["value_number"], 0), "KOGAS's own statement, as given.",
-          Input("Russia's share of KOGAS's imports, 2022 (KOGAS)", f"{stated_2022['value_number']:g}%",
-                (stated_2022["source_id"],)))
-    return n.numbers

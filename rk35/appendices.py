@@ -1,0 +1,145 @@
+"""The appendices as chapters of the book: the claims register (read from every chapter's assessments), the data
+and methods appendix (read from the package), and every number in the book (read from every chapter's records)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from rk35.chapter import Chapter, record_scorecard, verdict_counts
+from rk35.charts import PAGE, titled
+from rk35.data import DATA_DIR, REFUSED, Tables, record_read, validate_package
+from rk35.data.render import published_label
+from rk35.fmt import pct, table
+from rk35.records import Input, Number, Recorder
+from rk35.render import numbers_appendix, register_table, rulebook
+from rk35.text import md_cell, md_link
+from rk35.topics.events import poll_shares
+from rk35.verdicts import LOOK, Assessment, Verdict
+
+REGISTER, METHODS, NUMBERS = "register", "methods", "numbers"
+
+
+def verdict_chart(counts: pd.DataFrame, title: str, opinions: str, width: int | None = None):
+    """The checked claims by verdict (opinions are not checked, so they are not among the bars)."""
+    width = width or PAGE
+    checked = [v.value for v in Verdict if v is not Verdict.CONTEXT_ONLY]
+    chart = alt.Chart(counts).mark_bar().encode(
+        y=alt.Y("verdict:N", sort=checked, title=None, axis=alt.Axis(labelLimit=320)),
+        x=alt.X("claims:Q", title="Number of claims", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("verdict:N", sort=checked, legend=None,
+                        scale=alt.Scale(domain=checked, range=[LOOK[Verdict(v)].colour for v in checked])),
+        tooltip=["verdict:N", "claims:Q"],
+    ).properties(width=min(460, width - 240), height=alt.Step(26))
+    return titled(chart, title, f"The article's checked claims by verdict (one scale for the whole book); {opinions}.",
+                  "the book's verdicts, from its data package (claims register)", width)
+
+
+def register(assessed: dict[str, Assessment], tables: Tables) -> Chapter:
+    """The claims register: every claim's verdict, the book's scorecard, and the chart of checked claims."""
+    n = Recorder(REGISTER, "appendix-register")
+    card = record_scorecard(n, "scorecard", assessed, " in the claims register", "The register's")
+    count = verdict_counts(assessed)
+    opinions = count[Verdict.CONTEXT_ONLY]
+    checked = n.add("claims_checked", str(len(assessed) - opinions), "The claims checked: every claim but the "
+                    "opinions.", *card.inputs)
+    n.add("claims_opinions", str(opinions), "The claims that are opinions, shown for context and not checked.",
+          card.inputs[-1])
+    frame = pd.DataFrame({"verdict": [v.value for v in count if v is not Verdict.CONTEXT_ONLY],
+                          "claims": [c for v, c in count.items() if v is not Verdict.CONTEXT_ONLY]})
+    top = frame.sort_values("claims", ascending=False, kind="stable").iloc[0]
+    title = f"{int(top['claims'])} of the {checked.text} claims checked: {top['verdict']}"
+    said = f"{opinions} more {'is an opinion' if opinions == 1 else 'are opinions'}, shown for context and not checked"
+    return Chapter(REGISTER, "Claims register", "appendix-register", assessed, n.numbers,
+                   {"register": register_table(assessed, tables.claims)},
+                   {"fig_verdicts": (verdict_chart, (frame, title, said))})
+
+
+def data_dictionary() -> str:
+    """One section per resource: title, rows, description, download link and fields."""
+    out = []
+    for resource in validate_package()["resources"]:
+        path = DATA_DIR / resource["path"]
+        record_read(resource["name"], resource["path"])
+        schema = resource.get("schema")
+        if schema:
+            size = f"{sum(1 for _ in path.open(encoding='utf-8')) - 1:,} rows"
+        else:
+            size = f"{path.stat().st_size / 1024:,.0f} KiB, {resource.get('format', 'file')}"
+        out.append(f"### {_cell(resource['name'])}\n\n**{_cell(resource.get('title', ''))}** — {size}; "
+                   f"{{download}}`{resource['path']} <../data/{resource['path']}>`\n\n{_cell(resource.get('description', ''))}\n")
+        if schema:
+            out.append(f"Primary key: {', '.join(_cell(k) for k in schema.get('primaryKey', []))}.\n")
+            out.append(":::{table}\n:widths: 22 10 10 58\n\n| Field | Type | Required | Meaning |\n|:--|:--|:--|:--|")
+            for field in schema["fields"]:
+                required = "yes" if field.get("constraints", {}).get("required") else ""
+                allowed = field.get("constraints", {}).get("enum")
+                meaning = _cell(field.get("description", ""))
+                if allowed:
+                    meaning += (" " if meaning else "") + "One of: " + ", ".join(_cell(a) for a in allowed) + "\\."
+                out.append(f"| {_cell(field['name'])} | {_cell(field['type'])} | {required} | {meaning} |")
+            out.append(":::\n")
+        if resource.get("licenses"):
+            out.append("Licence: " + "; ".join(_cell(lic.get("title", lic["name"])) for lic in resource["licenses"]) + ".\n")
+    return "\n".join(out)
+
+
+def _cell(text) -> str:
+    return md_cell(text if text is not None else "")
+
+
+def source_table(sources: pd.DataFrame) -> str:
+    rows = ["| Source | Publisher | Kind | Title | Published |", "|:--|:--|:--|:--|:--|"]
+    for sid, s in sources.sort_index().iterrows():
+        rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {_cell(s['kind'])} | {md_link(s['title'], s['url'])} "
+                    f"| {_cell(published_label(s['published']))} |")
+    return f"{len(sources)} sources, by id.\n\n:::{{table}}\n:widths: 25 18 12 33 12\n\n" + "\n".join(rows) + "\n:::\n"
+
+
+REFUSED_TAIL = (
+    "A change to a data file that is not recorded in `datapackage.json` (its checksum and size, with "
+    "`make checksums`) is refused too. Each kind has a test that breaks a copy of the package and checks "
+    "the message (`tests/test_bad_input.py`).\n\n"
+    "### Text from the data is shown as text\n\n"
+    "Titles, publishers, quotes, notes and reasons were copied from web pages. None of them can become markup "
+    "in this book: every string from the data reaches a page through one small set of functions "
+    "(`rk35/text.py`) that make it literal text for where it goes. In Markdown every punctuation character is "
+    "escaped, so no emphasis, link, role or HTML tag can come from a cell; the HTML and LaTeX writers then "
+    "escape it as text (nothing from the data is passed raw to LaTeX); tables written as HTML escape their "
+    "cells; charts carry data as data. Links lead only to http(s) addresses. Tests send hostile strings "
+    "(markup, roles, LaTeX specials, Hangul, Cyrillic, very long text, generated at random as well as a fixed "
+    "list) through every renderer and check that they come out as the same characters.\n\n"
+    "The CSV files the book offers for download are the validated package files themselves. Because the "
+    "loader refuses any text cell that begins with `=`, `+`, `-` or `@`, none of them can carry a formula "
+    "that a spreadsheet would run when a reader opens it.\n")
+
+
+def refused() -> str:
+    """What the loader refuses, as a MyST list (from rk35.data.REFUSED; each kind has its test)."""
+    items = "\n".join(f"- {_cell(kind)};" for kind, _ in REFUSED[:-1]) + f"\n- {_cell(REFUSED[-1][0])}."
+    return (f"Before any chapter runs, the loader checks the whole package and stops the build on any of "
+            f"{len(REFUSED)} kinds of bad input, with a message that names the file, the line and the field "
+            "(a problem with a whole file names the file):\n\n" + items + "\n\n" + REFUSED_TAIL)
+
+
+def methods(tables: Tables) -> Chapter:
+    """The data and methods appendix: the data dictionary, the refusals, the rulebook, the reader poll, the sources."""
+    n = Recorder(METHODS, "appendix-methods")
+    shares = poll_shares(tables.reader_poll)
+    n.add("poll_total", str(int(shares["total"].iloc[0])), "The votes for every option, added up.",
+          *[Input(f"votes for '{r['option']}'", str(int(r["votes"])), (r["source_id"],))
+            for _, r in tables.reader_poll.iterrows()])
+    poll = table(shares.assign(recomputed=shares["recomputed_pct"].map(pct)),
+                 {"option": "Option", "votes": "Votes", "stated_pct": "Printed %", "recomputed": "Recomputed",
+                  "agrees": "Printed = recomputed, rounded"})
+    return Chapter(METHODS, "Data and methods", "appendix-methods", {}, n.numbers,
+                   {"dictionary": data_dictionary(), "refused": refused(), "rules": rulebook(), "tbl_poll": poll,
+                    "sources": source_table(tables.sources)})
+
+
+def every_number(numbers: list[Number], titles: dict[str, str]) -> Chapter:
+    """The appendix "Every number in this book": each number's record, by chapter."""
+    return Chapter(NUMBERS, "Every number in this book", "appendix-numbers", {},
+                   [Number("numbers_count", str(len(numbers)), "The numbers recorded in the book, counted.",
+                           (Input("number records", f"{len(numbers)} records"),), NUMBERS, "appendix-numbers")],
+                   {"numbers_appendix": numbers_appendix(numbers, titles)})

@@ -1,0 +1,71 @@
+"""The book: its chapters (as builder objects, in book order) and its appendices, each built once from one set of
+tables. The chapter notebooks, the appendices, the downloads, the Sphinx extension and the build tests all read
+the book from here, so a count shown on two pages is one record.
+"""
+
+from __future__ import annotations
+
+from rk35 import appendices
+from rk35.chapter import Chapter
+from rk35.chapters import gas, opening, outlook, pressure, rails, trade
+from rk35.data import Tables
+from rk35.records import Number
+from rk35.verdicts import Assessment
+
+#: The chapter modules, in book order.
+MODULES = (opening, trade, gas, rails, pressure, outlook)
+#: The chapters, in book order: each module's name and its builder.
+CHAPTERS = {module.NAME: module.build for module in MODULES}
+#: The pages whose numbers "Every number in this book" lists, in book order, with their titles.
+TITLES = {module.NAME: module.TITLE for module in MODULES} | {
+    appendices.REGISTER: "Claims register", appendices.METHODS: "Data and methods"}
+
+
+class Book:
+    """Every chapter and appendix of the book, each built on first use and then kept. `tables` stands in for the
+    data package (a test passes changed copies)."""
+
+    def __init__(self, tables: Tables | None = None) -> None:
+        self.tables = Tables() if tables is None else tables
+        self._built: dict[str, Chapter] = {}
+
+    def chapter(self, name: str) -> Chapter:
+        """A chapter or appendix by its name (`opening` … `outlook`, `register`, `methods`, `numbers`)."""
+        if name not in self._built:
+            if name in CHAPTERS:
+                self._built[name] = CHAPTERS[name](self.tables)
+            elif name == appendices.REGISTER:
+                self._built[name] = appendices.register(self.assessments, self.tables)
+            elif name == appendices.METHODS:
+                self._built[name] = appendices.methods(self.tables)
+            elif name == appendices.NUMBERS:
+                self._built[name] = appendices.every_number(self.numbers, TITLES)
+            else:
+                raise KeyError(f"the book has no chapter {name!r}")
+        return self._built[name]
+
+    @property
+    def chapters(self) -> list[Chapter]:
+        """The chapters that check claims, in book order."""
+        return [self.chapter(name) for name in CHAPTERS]
+
+    @property
+    def assessments(self) -> dict[str, Assessment]:
+        """Every claim's assessment, in the order of claims.csv; every claim has exactly one."""
+        found: dict[str, Assessment] = {}
+        for chapter in self.chapters:
+            found.update(chapter.assessments)
+        missing = [c for c in self.tables.claims.index if c not in found]
+        if missing:
+            raise ValueError(f"claims that no chapter assesses (check their chapter in claims.csv): {missing}")
+        return {claim_id: found[claim_id] for claim_id in self.tables.claims.index}
+
+    @property
+    def numbers(self) -> list[Number]:
+        """Every recorded number of the chapters and appendices, in book order; a key used twice is an error."""
+        out = [n for name in TITLES for n in self.chapter(name).numbers]
+        keys = [n.key for n in out]
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            raise ValueError(f"number keys used by two chapters: {repeated}")
+        return out

@@ -1,0 +1,1 @@
+"""One module per chapter of the article, each with `build(tables) -> Chapter`."""

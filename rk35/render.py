@@ -1,0 +1,131 @@
+"""The book's own MyST and styles, written from the leaf records: verdict boxes and badges, the verdict scale and
+the rulebook as tables, the claims register, the numbers appendix, and the verdict look as CSS and as the PDF's box
+colours (from rk35.verdicts.LOOK, the one definition). Data text goes through rk35.text only."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from rk35.data.render import source_list
+from rk35.records import Number
+from rk35.text import md, md_cell
+from rk35.verdicts import (
+    APPROX_TOLERANCE,
+    GAP_VERSUS_CONTRADICTION,
+    LOOK,
+    RULES,
+    Assessment,
+    Verdict,
+    title_tint_on_white,
+)
+
+#: The sphinx-design badge of each verdict: the badge's own name, styled in the verdict's look by verdict_css().
+BADGE = {Verdict.HOLDS: "success", Verdict.HOLDS_APPROXIMATELY: "info", Verdict.PARTLY_HOLDS: "warning",
+         Verdict.DOES_NOT_HOLD: "danger", Verdict.NOT_VERIFIABLE: "secondary", Verdict.CONTEXT_ONLY: "dark"}
+
+
+def verdict_box(a: Assessment, label: str, sources: pd.DataFrame) -> str:
+    """The verdict as a MyST admonition; its class follows the verdict. `label` is the claim's short name
+    (claims.csv), which the reader sees instead of the claim's id."""
+    if a.sources:
+        cited = source_list(a.sources, sources)
+    elif a.verdict is Verdict.CONTEXT_ONLY:
+        cited = "- not applicable: an opinion is not checked"
+    else:
+        cited = "- none: no source found covers it"
+    reading = f" {md(a.reading)}" if a.reading else ""
+    as_of = f" Judged on the sources found by {md(a.as_of)}." if a.as_of else ""
+    return (
+        f":::{{admonition}} Verdict: {a.verdict.value}\n"
+        f":class: verdict {a.verdict.css_class}\n\n"
+        f"**Claim{': ' + md(label) if label else ''}.** Stated: {md(a.stated)}. Found: {md(a.found)}.\n\n"
+        f"{md(a.reason)}{as_of}\n\n"
+        f"*Rule:* {{ref}}`{a.rule} <tbl-rulebook>` (the rulebook says how it decides).{reading}\n\n"
+        f"*Sources:*\n\n{cited}\n"
+        f":::\n"
+    )
+
+
+def badge(a: Assessment) -> str:
+    """The verdict as a badge for under the claim's quote (MyST, sphinx-design)."""
+    return f"{{bdg-{BADGE[a.verdict]}}}`{a.verdict.value}`"
+
+
+def scale_table(name: str = "tbl-verdict-scale") -> str:
+    """The scale as a numbered MyST table."""
+    rows = ["| Verdict | Meaning |", "|:--|:--|"] + [f"| {md(v.value)} | {md(v.meaning)} |" for v in Verdict]
+    return f":::{{table}} The verdict scale used for every claim in the book\n:name: {name}\n\n" + "\n".join(rows) + "\n:::\n"
+
+
+def rulebook() -> str:
+    """The verdict scale, then the rulebook as a numbered table: every verdict in the book names one of its rules."""
+    rows = ["| Rule | Situation | How it decides | Verdicts it can give |", "|:--|:--|:--|:--|"]
+    for rule in RULES.values():
+        rows.append(f"| {md_cell(rule.name)} | {md_cell(rule.situation)} | {md_cell(rule.wording)} | "
+                    f"{md_cell('; '.join(v.value for v in rule.verdicts))} |")
+    book = ("::::{table} The rulebook: the rule each verdict names, and the verdicts it can give\n:name: tbl-rulebook\n"
+            ":widths: 16 17 42 25\n\n" + "\n".join(rows) + "\n::::\n")
+    return (f"{scale_table('tbl-verdict-scale-methods')}\nThe tolerance of 'holds approximately' is "
+            f"{APPROX_TOLERANCE:.0%} for a number. Lower bounds and figures marked suspect never decide a verdict.\n\n"
+            + book + "\n" + md_cell(GAP_VERSUS_CONTRADICTION) + "\n")
+
+
+#: The article's parts, in order (the register lists its claims by part).
+PARTS = ["Opening", "Integration as a path to peace", "Pressure or engagement?", "Conclusion"]
+
+
+def register_table(assessed: dict[str, Assessment], claims: pd.DataFrame) -> str:
+    """The claims register as a compact MyST table: the claim, its verdict as a badge, what was found, and a link to
+    the section that checks it (where the sources, the rule and the reason are; all of it is in the downloads)."""
+    order = claims.assign(part=claims["article_section"].map(PARTS.index)).sort_values("part", kind="stable")
+    rows = ["| Claim | Verdict | Found | Checked in |", "|:--|:--|:--|:--|"]
+    for claim_id, row in order.iterrows():
+        a = assessed[claim_id]
+        rows.append(f"| “{md_cell(row['quote'])}” ({md_cell(row['article_section'])}) "
+                    f"| {badge(a)} | {md_cell(a.found)} | {{ref}}`{row['anchor']}` |")
+    return ":::{table} Every checkable claim of the article, its verdict and where it is checked\n:name: tbl-register\n" \
+           ":widths: 44 16 24 16\n\n" + "\n".join(rows) + "\n:::\n"
+
+
+def numbers_appendix(numbers: list[Number], titles: dict[str, str]) -> str:
+    """The appendix body as MyST: per chapter (in `titles`' order), each number's record under its label."""
+    out = []
+    for chapter, title in titles.items():
+        chosen = [n for n in numbers if n.chapter == chapter]
+        if not chosen:
+            continue
+        out.append(f"## {md(title)}\n")
+        for n in chosen:
+            inputs = "\n".join(f"  - {md(i.what)}: {md(i.value)}" + (f" ({md(i.origin)})" if i.origin else "")
+                               for i in n.inputs)  # a count of the book's own verdicts has no source to name
+            out.append(f"({n.label})=\n**{md(n.text)}** — {md(n.method)} Computed in {{ref}}`{n.section}`.\n\n"
+                       f"- Inputs:\n{inputs}\n")
+    return "\n".join(out)
+
+
+def _rgba(look) -> str:
+    red, green, blue, alpha = look.tint
+    return f"rgba({red}, {green}, {blue}, {alpha:g})"
+
+
+def verdict_css() -> str:
+    """The verdict boxes and badges in the verdict's look (rk35.verdicts.LOOK), as CSS for the HTML edition."""
+    lines = ["/* Generated from rk35.verdicts.LOOK by rk35.render.verdict_css: the verdict colours, defined once. */",
+             "div.admonition.verdict { border-left-width: 0.4rem; }",
+             "div.admonition.verdict > .admonition-title { font-weight: 600; }",
+             "div.admonition.verdict > .admonition-title::after { content: none; }"]
+    for verdict, look in LOOK.items():
+        box = f"div.admonition.{verdict.css_class}"
+        lines += [f"{box} {{ border-color: {look.colour}; }}",
+                  f"{box} > .admonition-title {{ background-color: {_rgba(look)}; }}",
+                  (f".sd-badge.sd-bg-{BADGE[verdict]} {{ background-color: {look.badge_background} !important; "
+                  f"color: {look.badge_text} !important; }}")]
+    return "\n".join(lines) + "\n"
+
+
+def latex_box_colours() -> str:
+    """The PDF's verdict boxes in the verdict's look: Sphinx's sphinxsetup keys for each admonition type a verdict box
+    is set as (the border in the verdict colour, the title row its tint on white)."""
+    return ", ".join((f"div.{look.latex_box}_border-TeXcolor={{HTML}}{{{look.colour.lstrip('#')}}}, "
+                      f"div.{look.latex_box}_title-background-TeXcolor={{HTML}}{{{title_tint_on_white(look)}}}, "
+                      f"div.{look.latex_box}_border-width=1.5pt") for look in LOOK.values())
