@@ -10,14 +10,15 @@ from rk35.chapter import Chapter, record_scorecard, verdict_counts
 from rk35.charts import PAGE, titled
 from rk35.data import DATA_DIR, REFUSED, Tables, record_read, validate_package
 from rk35.data.render import published_label
-from rk35.fmt import pct, table
+from rk35.fmt import date, pct, table
 from rk35.records import Input, Number, Recorder
-from rk35.render import numbers_appendix, register_table, rulebook
+from rk35.render import PARTS, numbers_appendix, register_table, rulebook
+from rk35.settings import publisher
 from rk35.text import md_cell, md_link
 from rk35.topics.events import poll_shares
 from rk35.verdicts import LOOK, Assessment, Verdict
 
-REGISTER, METHODS, NUMBERS = "register", "methods", "numbers"
+REGISTER, METHODS, NUMBERS, CORRECTIONS, STANDARDS = "register", "methods", "numbers", "corrections", "standards"
 
 
 def verdict_chart(counts: pd.DataFrame, title: str, opinions: str, width: int | None = None):
@@ -143,3 +144,54 @@ def every_number(numbers: list[Number], titles: dict[str, str]) -> Chapter:
                    [Number("numbers_count", str(len(numbers)), "The numbers recorded in the book, counted.",
                            (Input("number records", f"{len(numbers)} records"),), NUMBERS, "appendix-numbers")],
                    {"numbers_appendix": numbers_appendix(numbers, titles)})
+
+
+#: How the second readings' outcomes are told, in this order (the sentence names every outcome that occurred).
+OUTCOMES = {"verdict changed": ("changed its verdict", "changed their verdicts"),
+            "reason corrected": ("corrected its wording", "corrected their wording"),
+            "verdict unchanged": ("left it as it was", "left them as they were"),
+            "not checked: an opinion": ("was an opinion, not checked", "were opinions, not checked")}
+
+
+def corrections(tables: Tables) -> Chapter:
+    """The corrections appendix: every correction, and what the second readings found."""
+    n = Recorder(CORRECTIONS, "appendix-corrections")
+    readings, claims = tables.second_readings, tables.claims
+    fixes = tables.corrections.sort_values("correction_id")
+    n.add("corrections_count", str(len(fixes)), "The corrections made, counted.",
+          Input("corrections.csv rows", f"{len(fixes)} corrections", tuple(dict.fromkeys(s for ids in fixes["source_ids"] for s in ids))))
+    counts = {outcome: int(n) for outcome, n in readings["outcome"].value_counts().items()}
+    parts = [f"{counts[o]} {OUTCOMES[o][int(counts[o] != 1)]}" for o in OUTCOMES if counts.get(o, 0)]
+    said = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    n.add("second_readings_outcomes", f"Of the {len(readings)} judged verdicts read a second time, {said}.",
+          "The second readings counted by what they changed, every outcome named: the parts add up to the whole.",
+          *(Input(f"second readings that {OUTCOMES[o][1]}", str(counts.get(o, 0))) for o in OUTCOMES))
+    found = readings["counter_source_id"].notna().sum()
+    n.add("counter_evidence_found", str(int(found)), "The second readings that found evidence against the verdict, "
+          "counted (the others record the searches tried).", Input("second readings with a counter-source", str(int(found))))
+    rows = fixes.assign(
+        claim=fixes["claim_id"].map(claims["label"]), day=fixes["date"].map(date),
+        what=fixes.apply(lambda r: f"{r['changed']}: “{r['was'].rstrip('.')}” → “{r['now'].rstrip('.')}”", axis=1),
+        sources=fixes["source_ids"].map(lambda ids: "; ".join(tables.sources.loc[i, "publisher"] for i in ids)))
+    listed = table(rows, {"day": "Date", "claim": "Claim", "what": "What changed", "why": "Why", "sources": "Sources"},
+                   caption="Every correction, in the order made", label="tbl-corrections")
+    return Chapter(CORRECTIONS, "Corrections", "appendix-corrections", {}, n.numbers, {"tbl_corrections": listed})
+
+
+def standards(tables: Tables) -> Chapter:
+    """The standards page: the claims checked and the opinions left unchecked in each part of the article, and who
+    publishes the book (from its configuration)."""
+    n = Recorder(STANDARDS, "front-standards")
+    claims = tables.claims
+    rows = []
+    for part in PARTS:
+        mine = claims[claims["article_section"] == part]
+        opinions = mine[mine["kind"] == "opinion"]
+        rows.append({"part": part, "checked": len(mine) - len(opinions), "opinions": "; ".join(opinions["label"]) or "none"})
+    n.add("publisher", publisher() or "not stated", "Who publishes the book, as its configuration (_config.yml) names "
+          "its author.", Input("_config.yml, author", publisher() or "not stated"))
+    listed = table(pd.DataFrame(rows), {"part": "Part of the article", "checked": "Claims checked",
+                                        "opinions": "Opinions shown for context, not checked"},
+                   caption="The article's checkable claims by part", label="tbl-claims-by-part")
+    return Chapter(STANDARDS, "How this book checks", "front-standards", {}, n.numbers, {"tbl_claims_by_part": listed})
+

@@ -17,8 +17,8 @@ MODULES = (opening, trade, gas, rails, pressure, outlook)
 #: The chapters, in book order: each module's name and its builder.
 CHAPTERS = {module.NAME: module.build for module in MODULES}
 #: The pages whose numbers "Every number in this book" lists, in book order, with their titles.
-TITLES = {module.NAME: module.TITLE for module in MODULES} | {
-    appendices.REGISTER: "Claims register", appendices.METHODS: "Data and methods"}
+TITLES = {appendices.STANDARDS: "How this book checks"} | {module.NAME: module.TITLE for module in MODULES} | {
+    appendices.REGISTER: "Claims register", appendices.METHODS: "Data and methods", appendices.CORRECTIONS: "Corrections"}
 
 
 class Book:
@@ -38,6 +38,10 @@ class Book:
                 self._built[name] = appendices.register(self.assessments, self.tables)
             elif name == appendices.METHODS:
                 self._built[name] = appendices.methods(self.tables)
+            elif name == appendices.STANDARDS:
+                self._built[name] = appendices.standards(self.tables)
+            elif name == appendices.CORRECTIONS:
+                self._built[name] = appendices.corrections(self.tables)
             elif name == appendices.NUMBERS:
                 self._built[name] = appendices.every_number(self.numbers, TITLES)
             else:

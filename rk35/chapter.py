@@ -9,14 +9,14 @@ the downloads, the Sphinx extension and the tests read the same objects through 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
 from rk35 import judgements
 from rk35.data import Tables
-from rk35.fmt import Table, Text
-from rk35.records import Finding, Input, Number, Recorder
+from rk35.fmt import Table, Text, date
+from rk35.records import Correction, Finding, Input, Number, Recorder
 from rk35.verdicts import Assessment, Verdict
 
 
@@ -96,7 +96,15 @@ def assess(tables: Tables, chapter: str, checks: dict[str, Check], numbers: list
             out[claim_id] = judged[claim_id]
         else:
             raise ValueError(f"claim {claim_id} has no verdict (neither computed nor in data/judgements.csv)")
+        out[claim_id] = replace(out[claim_id], corrections=corrections(tables, claim_id))
     return out
+
+
+def corrections(tables: Tables, claim_id: str) -> tuple[Correction, ...]:
+    """A claim's corrections, oldest first (data/corrections.csv)."""
+    rows = tables.corrections[tables.corrections["claim_id"] == claim_id].sort_values("correction_id")
+    return tuple(Correction(int(r["correction_id"]), date(r["date"]), r["changed"], r["was"], r["now"], r["why"],
+                            r["source_ids"]) for _, r in rows.iterrows())
 
 
 def number_word(n: int) -> str:

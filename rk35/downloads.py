@@ -10,7 +10,8 @@ from rk35.verdicts import Verdict
 
 #: Columns of the downloadable register (CSV and JSON), in order.
 REGISTER_COLUMNS = ["claim_id", "article_section", "quote", "chapter", "verdict", "rating", "rule", "how", "stated",
-                    "found", "reason", "reading", "source_ids", "as_of"]
+                    "found", "reason", "reading", "source_ids", "as_of", "counter_source_id", "counter_says",
+                    "second_reading_searches", "second_read_on", "corrections"]
 #: Columns of the downloadable list of numbers.
 NUMBER_COLUMNS = ["key", "chapter", "text", "method", "inputs", "sources"]
 BOOK = "Russia–Korea at 35: an executable analytical book"
@@ -18,23 +19,42 @@ PUBLISHER = "Russian International Affairs Council"
 
 
 def register_records(book: Book) -> list[dict]:
-    """One record per claim: the claim, its verdict and rating, the rule, stated and found values, sources."""
-    assessed = book.assessments
-    return [{
-        "claim_id": claim_id, "article_section": row["article_section"], "quote": row["quote"],
-        "chapter": row["chapter"], "verdict": assessed[claim_id].verdict.value, "rating": assessed[claim_id].verdict.rating,
-        "rule": assessed[claim_id].rule, "how": assessed[claim_id].how, "stated": assessed[claim_id].stated,
-        "found": assessed[claim_id].found, "reason": assessed[claim_id].reason, "reading": assessed[claim_id].reading,
-        "source_ids": list(assessed[claim_id].sources), "as_of": assessed[claim_id].as_of,
-    } for claim_id, row in book.tables.claims.iterrows()]
+    """One record per claim: the claim, its verdict and rating, the rule, stated and found values, sources, the second
+    reading (judged verdicts) and every correction."""
+    records = []
+    for claim_id, row in book.tables.claims.iterrows():
+        a = book.assessments[claim_id]
+        second = a.second_reading
+        records.append({
+            "claim_id": claim_id, "article_section": row["article_section"], "quote": row["quote"],
+            "chapter": row["chapter"], "verdict": a.verdict.value, "rating": a.verdict.rating, "rule": a.rule,
+            "how": a.how, "stated": a.stated, "found": a.found, "reason": a.reason, "reading": a.reading,
+            "source_ids": list(a.sources), "as_of": a.as_of,
+            "second_reading": None if second is None else {
+                "read_on": second.read_on, "counter_source_id": second.source or None,
+                "counter_says": second.says or None, "searches": second.searches, "outcome": second.outcome},
+            "corrections": [{"number": c.number, "date": c.date, "changed": c.changed, "was": c.was, "now": c.now,
+                             "why": c.why, "source_ids": list(c.sources)} for c in a.corrections],
+        })
+    return records
+
+
+def _flat(record: dict) -> dict:
+    """A register record as one CSV row."""
+    second = record["second_reading"] or {}
+    flat = {k: v for k, v in record.items() if k not in ("second_reading", "corrections")}
+    return {**flat, "source_ids": ";".join(record["source_ids"]), "rating": "" if record["rating"] is None else record["rating"],
+            "counter_source_id": second.get("counter_source_id") or "", "counter_says": second.get("counter_says") or "",
+            "second_reading_searches": second.get("searches", ""), "second_read_on": second.get("read_on", ""),
+            "corrections": " | ".join(f"{c['date']}: {c['changed']} “{c['was']}” → “{c['now']}”"
+                                      for c in record["corrections"])}
 
 
 def write_register(folder, book: Book) -> tuple:
     """Write the register as claims-register.csv and claims-register.json into folder; return the two paths."""
     records = register_records(book)
-    flat = [{**r, "source_ids": ";".join(r["source_ids"]), "rating": "" if r["rating"] is None else r["rating"]}
-            for r in records]
-    return write_downloads(folder, "claims-register", flat, REGISTER_COLUMNS, {"book": BOOK, "claims": records})
+    return write_downloads(folder, "claims-register", [_flat(r) for r in records], REGISTER_COLUMNS,
+                           {"book": BOOK, "claims": records})
 
 
 def number_records(numbers: list[Number]) -> list[dict]:

@@ -11,6 +11,7 @@ from rk35.book import Book
 from rk35.chapter import Chapter
 from rk35.fmt import Table, Text
 from rk35.render import badge, verdict_box
+from rk35.settings import report_url
 from rk35.text import md
 
 
@@ -25,7 +26,7 @@ def glue_chapter(chapter: Chapter, sources) -> None:
     sentence under its key, and every table under its key."""
     for claim_id, assessment in chapter.assessments.items():
         label = chapter.labels.get(claim_id, "")
-        glue(key("verdict", claim_id), Markdown(verdict_box(assessment, label, sources)), display=False)
+        glue(key("verdict", claim_id), Markdown(verdict_box(assessment, label, sources, report_url(label))), display=False)
         glue(key("badge", claim_id), Markdown(badge(assessment)), display=False)
         glue(key("badge_labelled", claim_id), Markdown(f"{badge(assessment)} ({md(label)})"), display=False)
     for number in chapter.numbers:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from rk35.data import PLACEHOLDER, PLACEHOLDER_TABLES, DataError, Tables, by_id
 from rk35.fmt import date
+from rk35.records import SecondReading
 from rk35.verdicts import Assessment, Verdict
 
 #: The column a placeholder shows when it names none.
@@ -53,9 +54,16 @@ def fill(text: str, tables: Tables) -> str:
     return PLACEHOLDER.sub(one, text)
 
 
+def second_reading(readings, claim_id: str) -> SecondReading:
+    """A judged claim's second reading (the loader has checked that every judged claim has one)."""
+    row = readings.loc[claim_id]
+    source, says = ("" if pd.isna(row[field]) else row[field] for field in ("counter_source_id", "counter_says"))
+    return SecondReading(date(row["read_on"]), source, says, row["searches"], row["outcome"])
+
+
 def assess(tables: Tables, only=None) -> dict[str, Assessment]:
     """Every judged claim's assessment, by claim_id (or only those of the claim ids in `only`)."""
-    judgements = tables.judgements  # indexed by line, so an error can name it
+    judgements, readings = tables.judgements, tables.second_readings  # judgements by line, so an error can name it
     out = {}
     for line, row in judgements.iterrows():
         claim_id = row["claim_id"]
@@ -65,7 +73,7 @@ def assess(tables: Tables, only=None) -> dict[str, Assessment]:
             out[claim_id] = Assessment(
                 claim_id=claim_id, verdict=Verdict(row["verdict"]), stated=row["stated"],
                 found=fill(row["found"], tables), rule=row["rule"], reason=fill(row["reason"], tables),
-                sources=row["source_ids"], as_of=date(row["as_of"]))
+                sources=row["source_ids"], as_of=date(row["as_of"]), second_reading=second_reading(readings, claim_id))
         except (ValueError, LookupError) as exc:
             raise DataError(f"data/judgements.csv, line {line}, claim {claim_id}: {exc}") from exc
     return out

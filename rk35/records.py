@@ -90,3 +90,28 @@ class Finding(NamedTuple):
     sources: tuple[str, ...]
     reading: str = ""
     numbers: tuple[Number, ...] = ()
+
+
+@dataclass(frozen=True)
+class SecondReading:
+    """A second reader's search for the strongest evidence against a judged verdict (data/second_readings.csv): the
+    counter-source's id and what it says (both empty if none was found), the searches tried, what it changed."""
+
+    read_on: str
+    source: str
+    says: str
+    searches: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A dated correction of a claim's verdict or wording (data/corrections.csv)."""
+
+    number: int
+    date: str
+    changed: str
+    was: str
+    now: str
+    why: str
+    sources: tuple[str, ...]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from rk35.data.render import source_list
-from rk35.records import Number
-from rk35.text import md, md_cell
+from rk35.records import Correction, Number, SecondReading
+from rk35.text import md, md_cell, md_link
 from rk35.verdicts import (
     APPROX_TOLERANCE,
     GAP_VERSUS_CONTRADICTION,
@@ -24,9 +24,11 @@ BADGE = {Verdict.HOLDS: "success", Verdict.HOLDS_APPROXIMATELY: "info", Verdict.
          Verdict.DOES_NOT_HOLD: "danger", Verdict.NOT_VERIFIABLE: "secondary", Verdict.CONTEXT_ONLY: "dark"}
 
 
-def verdict_box(a: Assessment, label: str, sources: pd.DataFrame) -> str:
+def verdict_box(a: Assessment, label: str, sources: pd.DataFrame, report: str = "") -> str:
     """The verdict as a MyST admonition; its class follows the verdict. `label` is the claim's short name
-    (claims.csv), which the reader sees instead of the claim's id."""
+    (claims.csv), which the reader sees instead of the claim's id. A corrected claim shows its dated corrections
+    first; a judged one, after its sources, the strongest evidence against it that its second reading found. With
+    `report` (a URL), the box ends with a link to report an error in this check."""
     if a.sources:
         cited = source_list(a.sources, sources)
     elif a.verdict is Verdict.CONTEXT_ONLY:
@@ -38,12 +40,40 @@ def verdict_box(a: Assessment, label: str, sources: pd.DataFrame) -> str:
     return (
         f":::{{admonition}} Verdict: {a.verdict.value}\n"
         f":class: verdict {a.verdict.css_class}\n\n"
-        f"**Claim{': ' + md(label) if label else ''}.** Stated: {md(a.stated)}. Found: {md(a.found)}.\n\n"
+        + "".join(correction_note(c) for c in a.corrections)
+        + f"**Claim{': ' + md(label) if label else ''}.** Stated: {md(a.stated)}. Found: {md(a.found)}.\n\n"
         f"{md(a.reason)}{as_of}\n\n"
         f"*Rule:* {{ref}}`{a.rule} <tbl-rulebook>` (the rulebook says how it decides).{reading}\n\n"
-        f"*Sources:*\n\n{cited}\n"
-        f":::\n"
+        f"*Sources:*\n\n{cited}\n\n"
+        + (counter_evidence(a.second_reading, sources) if a.second_reading else "")
+        + (md_link("Report an error in this check", report) + "\n\n" if report else "")
+        + ":::\n"
     )
+
+
+def correction_note(c: Correction) -> str:
+    """A dated correction, at the top of the claim's box: what was changed, from what to what, and why (the sources
+    that made it are among the box's sources, and in the corrections appendix)."""
+    what = {"verdict": "The verdict", "found": "What was found", "reason": "The reason", "stated": "What is stated",
+            "sources": "The sources"}[c.changed]
+    was, now = (md(text.rstrip(".")) for text in (c.was, c.now))
+    return f"**Corrected on {md(c.date)}.** {what} read “{was}”; it now reads “{now}”. {md(c.why)}\n\n"
+
+
+def counter_evidence(second: SecondReading, sources: pd.DataFrame) -> str:
+    """The second reading: the strongest evidence against the verdict, or that none was found and where."""
+    if second.outcome == "not checked: an opinion":
+        return ""
+    if second.source:
+        found = f"{citation(second.source, sources)}: {md(second.says)}"
+    else:
+        found = f"none found (searched: {md(second.searches)})"
+    return f"*Strongest evidence against* (second reading, {md(second.read_on)}): {found}\n\n"
+
+
+def citation(source_id: str, sources: pd.DataFrame) -> str:
+    """One short citation in running text: publisher, title (the link), date."""
+    return source_list([source_id], sources).removeprefix("- ")
 
 
 def badge(a: Assessment) -> str:

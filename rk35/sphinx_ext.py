@@ -9,6 +9,7 @@ are the PDF's verdict box colours), the downloads and each chapter's ClaimReview
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -146,6 +147,14 @@ APPENDICES = "Appendices"
 NUMBER_ANCHOR = "#number-"
 
 
+def unnumbered_docs(toc_path: Path) -> set[str]:
+    """The documents of the parts that are neither numbered nor the appendices (front matter: the standards page),
+    which the PDF sets as unnumbered chapters, as the HTML does."""
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    return {chapter["file"] for part in toc.get("parts", [])
+            if not part.get("numbered") and part["caption"] != APPENDICES for chapter in part.get("chapters", [])}
+
+
 def toc_parts(toc_path: Path) -> dict[str, list[str]]:
     """The parts of _toc.yml, in order: each part's caption and the documents of its chapters."""
     toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
@@ -184,6 +193,21 @@ def _latex_translator():
             # Sphinx names the contents after the first toctree's caption, i.e. the first part of the book
             self.elements["contentsname"] = self.babel_renewcommand(r"\contentsname", "Contents")
             self.part_starts = part_starts(Path(builder.srcdir) / "_toc.yml")
+            self.unnumbered = unnumbered_docs(Path(builder.srcdir) / "_toc.yml")
+
+        def visit_title(self, node) -> None:
+            """A front-matter chapter (the standards page) and its sections are unnumbered in print as on screen, so
+            that the chapters of the article keep the numbers the HTML gives them; they stay in the contents, and
+            the chapter in the running head."""
+            super().visit_title(node)
+            level = re.match(r"\\(chapter|section|subsection)\{", self.body[-1]) if self.body else None
+            if (isinstance(node.parent, nodes.section) and level and self.curfilestack
+                    and self.curfilestack[-1] in self.unnumbered):
+                title, command = self.encode(node.astext()), level.group(1)
+                self.body[-1] = self.body[-1].replace("\\" + command + "{", "\\" + command + "*{", 1)
+                self.context[-1] += r"\addcontentsline{toc}{" + command + "}{" + title + "}" + CR
+                if command == "chapter":
+                    self.context[-1] += r"\markboth{" + title + "}{" + title + "}" + CR
 
         def visit_start_of_file(self, node) -> None:
             caption = self.part_starts.get(node["docname"])

@@ -167,6 +167,8 @@ class Assessment:
     as_of: str = ""
     how: str = "judged"  # "computed" by a check of the book's code, or "judged" (a row of data/judgements.csv)
     numbers: tuple = ()  # the number records the reason quotes (computed checks)
+    second_reading: object = None  # a rk35.records.SecondReading (judged verdicts)
+    corrections: tuple = ()  # rk35.records.Correction, oldest first
 
     def __post_init__(self):
         if self.rule not in RULES:

@@ -210,3 +210,25 @@ def test_a_rule_that_cannot_give_the_verdict(data_copy):
     edit_cell(data_copy / "judgements.csv", 3, "rule", "dated-fact")
     first = refused(data_copy)
     assert first.startswith("data/judgements.csv, line 3, field 'verdict': rule: the 'dated-fact' rule cannot give")
+
+
+def test_a_judgement_without_a_second_reading(data_copy):
+    rewrite(data_copy / "second_readings.csv", lambda rows: rows.pop(3))  # line 4: the third judged claim's reading
+    first = refused(data_copy)
+    assert first.startswith("data/judgements.csv, line 4, field 'claim_id': rule:") and "no second reading" in first
+
+
+def test_a_counter_source_without_what_it_says(data_copy):
+    with (data_copy / "second_readings.csv").open(encoding="utf-8") as f:
+        line = next(n for n, row in enumerate(csv.DictReader(f), start=2) if row["counter_source_id"])
+    edit_cell(data_copy / "second_readings.csv", line, "counter_says", "")
+    first = refused(data_copy)
+    assert first.startswith(f"data/second_readings.csv, line {line}, field 'counter_says': rule: a counter-source")
+
+
+def test_a_verdict_correction_that_disagrees_with_the_verdict(data_copy):
+    with (data_copy / "corrections.csv").open(encoding="utf-8") as f:
+        line = next(n for n, row in enumerate(csv.DictReader(f), start=2) if row["changed"] == "verdict")
+    edit_cell(data_copy / "corrections.csv", line, "now", "partly holds")
+    first = refused(data_copy)
+    assert first.startswith(f"data/corrections.csv, line {line}, field 'now': rule: the verdict is now")

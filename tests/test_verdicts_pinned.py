@@ -34,12 +34,12 @@ PINNED = {
     "npp-committee": Verdict.HOLDS,
     "rajin-khasan-pilot": Verdict.HOLDS,
     "tumen-bridge": Verdict.HOLDS,
-    "zarubino-test-2018": Verdict.PARTLY_HOLDS,
+    "zarubino-test-2018": Verdict.HOLDS,  # corrected 2 December 2026: the test's route is in Donghae's announcement
     "shipbuilding-dsme": Verdict.PARTLY_HOLDS,  # "stopped in 2022" is contradicted for Yamal
-    "zvezda-hyundai": Verdict.PARTLY_HOLDS,
+    "zvezda-hyundai": Verdict.HOLDS,  # corrected 2 December 2026: RBC names Hyundai Samho
     "supergrid-novak": Verdict.PARTLY_HOLDS,
-    "fish-cluster": Verdict.HOLDS_APPROXIMATELY,
-    "nakhodka-plant": Verdict.PARTLY_HOLDS,
+    "fish-cluster": Verdict.HOLDS,  # corrected 2 December 2026: the plans as presented were for Vladivostok
+    "nakhodka-plant": Verdict.HOLDS,  # corrected 2 December 2026: a 2016 report gives the 2022 target
     "lotte-food": Verdict.NOT_VERIFIABLE,
     "lh-park": Verdict.HOLDS,
     "mikhaylovsky-food": Verdict.NOT_VERIFIABLE,
@@ -49,14 +49,14 @@ PINNED = {
     "anniversary-35": Verdict.HOLDS,
     "yoon-erosion": Verdict.CONTEXT_ONLY,
     "double-freeze": Verdict.HOLDS_APPROXIMATELY,
-    "hanoi-2019": Verdict.HOLDS_APPROXIMATELY,  # said at the summit's start, not after it
+    "hanoi-2019": Verdict.HOLDS,  # corrected 2 December 2026: said again at his news conference after the talks
     "rajin-khasan-sanctions": Verdict.HOLDS,
-    "lee-transport": Verdict.NOT_VERIFIABLE,
+    "lee-transport": Verdict.DOES_NOT_HOLD,  # corrected 2 December 2026: Lee spoke well of relations in general
     "seoul-pressure": Verdict.CONTEXT_ONLY,
     "apec-gyeongju": Verdict.HOLDS,
     "putin-invited": Verdict.HOLDS,
     "trump-tariffs": Verdict.HOLDS,
-    "ferry-resumed": Verdict.PARTLY_HOLDS,  # resumed; "mainly for freight" not found
+    "ferry-resumed": Verdict.HOLDS,  # corrected 2 December 2026: resumed in August for cargo only
     "lee-pragmatism": Verdict.CONTEXT_ONLY,
     "dprk-rejects-unification": Verdict.HOLDS,
 }

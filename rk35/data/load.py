@@ -74,6 +74,8 @@ LOADERS = {
     "sources": ("sources", "source_id", "Every source, indexed by source_id."),
     "claims": ("claims", "claim_id", "The article's checkable claims, indexed by claim_id."),
     "judgements": ("judgements", None, "The judged verdicts, by line (rk35.judgements reads them)."),
+    "second_readings": ("second_readings", "claim_id", "The second reading of each judged verdict, by claim_id."),
+    "corrections": ("corrections", None, "Dated corrections of verdicts and their wording."),
 }
 
 

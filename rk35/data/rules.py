@@ -44,6 +44,12 @@ REFUSED = [
     ("a placeholder in a judgement that names no row ({event:…} with an unknown id) or is malformed",
      "test_a_placeholder_that_names_no_row"),
     ("a judgement whose rule cannot give its verdict", "test_a_rule_that_cannot_give_the_verdict"),
+    ("a judged verdict without a second reading, or a second reading of no judged verdict",
+     "test_a_judgement_without_a_second_reading"),
+    ("a counter-source without what it says, or what it says without its source",
+     "test_a_counter_source_without_what_it_says"),
+    ("a verdict correction whose verdict now is not the claim's verdict, or a changed verdict with no correction",
+     "test_a_verdict_correction_that_disagrees_with_the_verdict"),
 ]
 
 #: Placeholders a judgement's text may hold: {kind:id} or {kind:id.field}, filled from the row of that id.
@@ -159,6 +165,8 @@ def rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
             elif row["value_usd_bn"] == "":
                 problems.append(f"{location(path, line, 'value_usd_bn')}: rule: a non-share metric needs value_usd_bn")
     problems += _list_problems(descriptor["resources"], by_name, data_dir)
+    if {"judgements", "second_readings"} <= set(by_name):
+        problems += _second_reading_problems(by_name, data_dir)
     if "judgements" in by_name:
         problems += _placeholder_problems(by_name, data_dir)
         problems += _judgement_rule_problems(by_name["judgements"]["path"], data_dir)
@@ -171,6 +179,39 @@ def rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
             for flag in ("lower_bound", "caution"):
                 if row.get(flag) == "true" and not row["note"].strip():
                     problems.append(f"{location(path, line, 'note')}: rule: a {flag} row must say why in its note")
+    return problems
+
+
+def _second_reading_problems(by_name: dict, data_dir: Path) -> list[str]:
+    """Every judged verdict has one second reading; a counter-source comes with what it says; a verdict the second
+    reading changed has a correction, and a verdict correction's 'now' is the claim's verdict today."""
+    problems = []
+    judged_path, read_path = by_name["judgements"]["path"], by_name["second_readings"]["path"]
+    judged = read_raw(data_dir / judged_path)
+    readings = read_raw(data_dir / read_path)
+    verdicts = dict(zip(judged["claim_id"], judged["verdict"]))
+    for line, row in judged.iterrows():
+        if row["claim_id"] not in set(readings["claim_id"]):
+            problems.append(f"{location(judged_path, line, 'claim_id')}: rule: {row['claim_id']!r} has no second "
+                            f"reading in {read_path}")
+    corrected: dict[str, tuple[int, str]] = {}  # claim -> (line, verdict now) of its latest verdict correction
+    if "corrections" in by_name:
+        corrections_path = by_name["corrections"]["path"]
+        for line, row in read_raw(data_dir / corrections_path).iterrows():
+            if row["changed"] == "verdict":
+                corrected[row["claim_id"]] = (line, row["now"])
+        for claim_id, (line, now) in corrected.items():
+            if claim_id in verdicts and now != verdicts[claim_id]:
+                problems.append(f"{location(corrections_path, line, 'now')}: rule: the verdict is now "
+                                f"{verdicts[claim_id]!r} in {judged_path}, not {now!r}")
+    for line, row in readings.iterrows():
+        if bool(row["counter_source_id"]) != bool(row["counter_says"]):
+            field = "counter_says" if row["counter_source_id"] else "counter_source_id"
+            problems.append(f"{location(read_path, line, field)}: rule: a counter-source and what it says go "
+                            "together (both, or neither when none was found)")
+        if row["outcome"] == "verdict changed" and row["claim_id"] not in corrected:
+            problems.append(f"{location(read_path, line, 'outcome')}: rule: the verdict changed, but "
+                            f"corrections.csv has no correction of {row['claim_id']!r}'s verdict")
     return problems
 
 

@@ -451,7 +451,8 @@ def test_the_running_heads_name_the_part(pdf_text):
     from rk35.sphinx_ext import part_starts
 
     for caption in part_starts(ROOT / "_toc.yml").values():
-        assert pdf_text.count(caption) >= 4, caption
+        # the contents, the part's own page, and the running head of every page after a chapter's first
+        assert pdf_text.count(caption) >= 3, caption
     log = (ROOT / "_build" / "latex" / "book.log").read_text(encoding="utf-8", errors="replace")
     assert "headheight is too small" not in log
 
