@@ -163,7 +163,7 @@ def corrections(tables: Tables) -> Chapter:
     counts = {outcome: int(n) for outcome, n in readings["outcome"].value_counts().items()}
     parts = [f"{counts[o]} {OUTCOMES[o][int(counts[o] != 1)]}" for o in OUTCOMES if counts.get(o, 0)]
     said = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-    n.add("second_readings_outcomes", f"Of the {len(readings)} judged verdicts read a second time, {said}.",
+    n.add("second_readings_outcomes", f"Of the {len(readings)} verdicts read a second time, {said}.",
           "The second readings counted by what they changed, every outcome named: the parts add up to the whole.",
           *(Input(f"second readings that {OUTCOMES[o][1]}", str(counts.get(o, 0))) for o in OUTCOMES))
     found = readings["counter_source_id"].notna().sum()

@@ -91,7 +91,9 @@ def assess(tables: Tables, chapter: str, checks: dict[str, Check], numbers: list
             found = function(context, claims.loc[claim_id])
             out[claim_id] = Assessment(claim_id, found.verdict, found.stated, found.found, rule, found.reason,
                                        tuple(dict.fromkeys(found.sources)), reading=found.reading, how="computed",
-                                       numbers=found.numbers)
+                                       numbers=found.numbers, second_reading=judgements.second_reading(
+                                           tables.second_readings, claim_id)
+                                       if claim_id in tables.second_readings.index else None)
         elif claim_id in judged:
             out[claim_id] = judged[claim_id]
         else:

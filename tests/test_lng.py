@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
 
+from rk35.chapters.gas import PIPELINE_COSTS
 from rk35.data import load
 from rk35.topics import lng
 from rk35.verdicts import Verdict, floor_verdict, rank_verdict
@@ -67,8 +68,12 @@ def test_shares_are_computed_within_one_compiler():
 
 
 def test_the_pipeline_cost_verdict_follows_the_sources():
-    assert verdict_with("pipeline-cost").verdict is Verdict.HOLDS
+    # one estimate (US$2.2 billion, 2011) is below the stated floor of US$2.5 billion: some are at least it
+    assert verdict_with("pipeline-cost").verdict is Verdict.PARTLY_HOLDS
     facts = load("lng_facts")
-    costs = facts["measure"].eq("pipeline-kogas-cost-estimate")
+    below = facts["measure"].eq("pipeline-project-estimate")
+    assert verdict_with("pipeline-cost", lng_facts=facts.assign(  # were it US$3 billion, every estimate would be
+        value_number=facts["value_number"].mask(below, 3.0))).verdict is Verdict.HOLDS
+    every = facts["measure"].isin(PIPELINE_COSTS)
     assert verdict_with("pipeline-cost", lng_facts=facts.assign(
-        value_number=facts["value_number"].mask(costs, 2.0))).verdict is Verdict.PARTLY_HOLDS
+        value_number=facts["value_number"].mask(every, 2.0))).verdict is Verdict.DOES_NOT_HOLD

@@ -26,7 +26,7 @@ PINNED = {
     "lng-kogas-2018-interest": Verdict.HOLDS,
     "lng-2024-volume": Verdict.HOLDS,
     "lng-2024-rank": Verdict.HOLDS_APPROXIMATELY,
-    "pipeline-cost": Verdict.HOLDS,
+    "pipeline-cost": Verdict.PARTLY_HOLDS,  # corrected 2 December 2026: a 2011 estimate of US$2.2 billion
     "pipeline-busan": Verdict.NOT_VERIFIABLE,
     "pipeline-sanctions": Verdict.PARTLY_HOLDS,  # a stated cause, but one among several
     "nine-bridges-eef": Verdict.HOLDS,

@@ -68,7 +68,8 @@ def numbers(t: Tables) -> Recorder:
 
 
 #: The pipeline's cost estimates in US dollars; the last is an upper estimate ('up to').
-PIPELINE_COSTS = ("pipeline-kogas-cost-estimate", "pipeline-cost-700-km-north-korea", "pipeline-construction-cost-700-km-pipelines")
+PIPELINE_COSTS = ("pipeline-kogas-cost-estimate", "pipeline-cost-700-km-north-korea", "pipeline-construction-cost-700-km-pipelines",
+                  "pipeline-project-estimate")
 UPPER_ESTIMATE = "pipeline-construction-cost-700-km-pipelines"
 
 
@@ -130,8 +131,12 @@ def pipeline_cost(ctx, claim) -> Finding:
         f"{usd_bn(float(r['value_number']), int(r['value_number_decimals']))}"
         f"{' (upper estimate)' if r['measure'] == UPPER_ESTIMATE else ''} ({r['year']})"
         for _, r in costs.drop_duplicates(["value_number", "year"]).iterrows())
+    below = costs[costs["value_number"].astype(float) < float(claim["stated_value"])]
+    under = "; ".join(f"{usd_bn(float(r['value_number']), int(r['value_number_decimals']))} ({r['year']}), with no stated "
+                      "basis" for _, r in below.iterrows())
     why = (f"{len(costs)} sources give cost estimates: {listed}. KOGAS's 2011 estimate is exactly the stated "
-           "figure; sources differ on whether it covers the whole route or the section through the DPRK.")
+           "figure; sources differ on whether it covers the whole route or the section through the DPRK"
+           + (f". One estimate is below the stated floor: {under}." if under else "."))
     verdict = floor_verdict(float(claim["stated_value"]), [float(v) for v in costs["value_number"]])
     return Finding(verdict, "no less than " + usd_bn(float(claim["stated_value"]), 1), listed, why,
                    tuple(costs["source_id"]))
