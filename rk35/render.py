@@ -67,7 +67,9 @@ def counter_evidence(second: SecondReading, sources: pd.DataFrame) -> str:
     if second.source:
         found = f"{citation(second.source, sources)}: {md(second.says)}"
     else:
-        found = f"none found (searched: {md(second.searches)})"
+        tried = len([query for query in second.searches.split(" | ") if query.strip()])
+        found = (f"none found, in {tried} search{'es' if tried != 1 else ''} of the public record (the searches are in "
+                 "the claims register's download)")
     return f"*Strongest evidence against* (second reading, {md(second.read_on)}): {found}\n\n"
 
 
