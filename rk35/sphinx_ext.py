@@ -172,9 +172,11 @@ def _letter_appendix_figures(app, env) -> list[str]:
     letters = appendix_letters(Path(app.srcdir) / "_toc.yml")
     for docname, letter in letters.items():
         for numbers in env.toc_fignumbers.get(docname, {}).values():
-            for target, number in numbers.items():
-                if number and number[0] != letter:
-                    numbers[target] = (letter, *number)
+            # Sphinx counts on across the unnumbered documents; the PDF counts within each appendix: A.1, B.1 …
+            ordered = sorted((number[1:] if number and number[0] == letter else number, target)
+                             for target, number in numbers.items() if number)
+            for position, (_, target) in enumerate(ordered, start=1):
+                numbers[target] = (letter, position)
     return []
 
 
