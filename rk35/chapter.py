@@ -162,7 +162,3 @@ def record_scorecard(numbers: Recorder, key: str, assessed: dict[str, Assessment
 def labels(tables: Tables, chapter: str) -> dict[str, str]:
     claims = tables.claims
     return dict(claims.loc[claims["chapter"] == chapter, "label"])
-
-
-def dated_rows(frame: pd.DataFrame, column: str) -> tuple[str, ...]:
-    return tuple(str(d) for d in frame[column])

@@ -189,9 +189,9 @@ def _second_reading_problems(by_name: dict, data_dir: Path) -> list[str]:
     judged_path, read_path = by_name["judgements"]["path"], by_name["second_readings"]["path"]
     judged = read_raw(data_dir / judged_path)
     readings = read_raw(data_dir / read_path)
-    verdicts = dict(zip(judged["claim_id"], judged["verdict"]))
+    verdicts, read = dict(zip(judged["claim_id"], judged["verdict"])), set(readings["claim_id"])
     for line, row in judged.iterrows():
-        if row["claim_id"] not in set(readings["claim_id"]):
+        if row["claim_id"] not in read:
             problems.append(f"{location(judged_path, line, 'claim_id')}: rule: {row['claim_id']!r} has no second "
                             f"reading in {read_path}")
     corrected: dict[str, tuple[int, str]] = {}  # claim -> (line, verdict now) of its latest verdict correction
