@@ -94,6 +94,23 @@ def test_no_notebook_cell_computes_and_a_chapter_has_at_most_three_code_cells():
                 (path.name, source)
 
 
+#: Cell tags and options with which nbval would accept a cell whose output differs from a fresh run.
+NBVAL_EXEMPTIONS = ("nbval-ignore-output", "nbval-skip", "raises-exception", "nbval-raises-exception")
+
+
+def test_every_stored_output_is_compared_by_nbval():
+    """Every cell's stored output, charts included (their PNG and HTML, now that the font is vendored), must equal a
+    fresh run: no cell carries a tag that exempts it, and nbval runs strict (no --nbval-lax, no sanitizing)."""
+    import nbformat
+
+    exempt = [(path.name, tag) for path in sorted((ROOT / "book").glob("*.ipynb"))
+              for cell in nbformat.read(path, 4).cells for tag in cell.metadata.get("tags", [])
+              if tag in NBVAL_EXEMPTIONS]
+    assert not exempt
+    options = (ROOT / "pyproject.toml").read_text(encoding="utf-8") + (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--nbval " in options and "--nbval-lax" not in options and "--nbval-sanitize" not in options
+
+
 def test_the_verdict_look_is_defined_once_and_the_stylesheets_follow_it():
     css = verdict_css()
     for verdict, look in LOOK.items():
