@@ -67,6 +67,8 @@ def data_dictionary() -> str:
             size = f"{sum(1 for _ in path.open(encoding='utf-8')) - 1:,} rows"
         else:
             size = f"{path.stat().st_size / 1024:,.0f} KiB, {resource.get('format', 'file')}"
+        size += f" (size limit {resource['rk35:maxBytes'] / 1000:,.0f} kB"
+        size += ", may be empty)" if resource.get("rk35:mayBeEmpty") else ")"
         out.append(f"### {_cell(resource['name'])}\n\n**{_cell(resource.get('title', ''))}** — {size}; "
                    f"{{download}}`{resource['path']} <../data/{resource['path']}>`\n\n{_cell(resource.get('description', ''))}\n")
         if schema:
@@ -76,13 +78,23 @@ def data_dictionary() -> str:
                 required = "yes" if field.get("constraints", {}).get("required") else ""
                 allowed = field.get("constraints", {}).get("enum")
                 meaning = _cell(field.get("description", ""))
-                if allowed:
-                    meaning += (" " if meaning else "") + "One of: " + ", ".join(_cell(a) for a in allowed) + "\\."
+                for extra in (allowed and "One of: " + ", ".join(_cell(a) for a in allowed) + "\\.", _cell(_range(field))):
+                    if extra:
+                        meaning += ("" if not meaning else " " if meaning.endswith("\\.") else "\\. ") + extra
                 out.append(f"| {_cell(field['name'])} | {_cell(field['type'])} | {required} | {meaning} |")
             out.append(":::\n")
         if resource.get("licenses"):
             out.append("Licence: " + "; ".join(_cell(lic.get("title", lic["name"])) for lic in resource["licenses"]) + ".\n")
     return "\n".join(out)
+
+
+def _range(field: dict) -> str:
+    """The range a year or date field declares, in words ("From 1990 to 2026.")."""
+    constraints = field.get("constraints", {})
+    low, high = field.get("rk35:earliest", constraints.get("minimum")), field.get("rk35:latest", constraints.get("maximum"))
+    if low is None or high is None or not (field["type"] in ("date", "string") or "year" in field["name"]):
+        return ""
+    return f"From {date(str(low))} to {date(str(high))}."
 
 
 def _cell(text) -> str:
@@ -171,7 +183,8 @@ def corrections(tables: Tables) -> Chapter:
           "counted (the others record the searches tried).", Input("second readings with a counter-source", str(int(found))))
     rows = fixes.assign(
         claim=fixes["claim_id"].map(claims["label"]), day=fixes["date"].map(date),
-        what=fixes.apply(lambda r: f"{r['changed']}: “{r['was'].rstrip('.')}” → “{r['now'].rstrip('.')}”", axis=1),
+        what=[f"{changed}: “{was.rstrip('.')}” → “{now.rstrip('.')}”"
+              for changed, was, now in zip(fixes["changed"], fixes["was"], fixes["now"])],
         sources=fixes["source_ids"].map(lambda ids: "; ".join(tables.sources.loc[i, "publisher"] for i in ids)))
     listed = table(rows, {"day": "Date", "claim": "Claim", "what": "What changed", "why": "Why", "sources": "Sources"},
                    caption="Every correction, in the order made", label="tbl-corrections")

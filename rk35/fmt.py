@@ -89,6 +89,10 @@ def cell(value, decimals: int | None = None, plain: bool = False) -> str:
     return str(value)
 
 
+#: What a table with no rows shows in its first cell.
+EMPTY = "Nothing to show: the data has no rows."
+
+
 class Table:
     """A table for the book, written once as a MyST Markdown table: Sphinx then sets it as a real table in the HTML
     (no index, human headers) and in the PDF (a tabulary, not a monospace dump). Cells follow `cell`; every cell's
@@ -112,9 +116,11 @@ class Table:
                 places = decimals.get(column, None if stated is None or _missing(stated) else int(stated))
                 row.append(cell(record[column], places, plain=column in plain or column.endswith("year")))
             rows.append(row)
+        numeric = [all(_looks_numeric(r[i]) for r in rows) and bool(rows) for i in range(len(columns))]
+        if not rows:  # a table whose schema allows no rows: say so in the table, so its number and label stay
+            rows = [[EMPTY] + [""] * (len(columns) - 1)]
         self.headers = list(columns.values())
         self.rows = rows
-        numeric = [all(_looks_numeric(r[i]) for r in rows) and bool(rows) for i in range(len(columns))]
         align = "|" + "|".join("--:" if n else ":--" for n in numeric) + "|"
         body = ["| " + " | ".join(md_cell(h) for h in self.headers) + " |", align]
         body += ["| " + " | ".join(md_cell(v) if v else " " for v in row) + " |" for row in rows]

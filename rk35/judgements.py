@@ -13,13 +13,11 @@ import re
 import pandas as pd
 
 from rk35.data import PLACEHOLDER, PLACEHOLDER_TABLES, DataError, Tables, by_id
+from rk35.data.rules import DEFAULT_FIELD
 from rk35.fmt import date
 from rk35.records import SecondReading
 from rk35.verdicts import Assessment, Verdict
 
-#: The column a placeholder shows when it names none.
-DEFAULT_FIELD = {"event": "date", "project-event": "date", "fact": "value_number", "figure": "key_figure",
-                 "record": "value", "transport": "value"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 

@@ -232,3 +232,169 @@ def test_a_verdict_correction_that_disagrees_with_the_verdict(data_copy):
     edit_cell(data_copy / "corrections.csv", line, "now", "partly holds")
     first = refused(data_copy)
     assert first.startswith(f"data/corrections.csv, line {line}, field 'now': rule: the verdict is now")
+
+
+@pytest.mark.parametrize("value", ["1e400", "Infinity", "NaN", "3_3", "\uff13", "3.3\u00a0", " 3", "+3", "03", ".5"])
+def test_a_number_not_written_plainly(data_copy, value):
+    edit_cell(data_copy / "trade_annual.csv", 4, "value_usd_bn", value)
+    first = refused(data_copy)
+    assert first.startswith("data/trade_annual.csv, line 4, field 'value_usd_bn': "), first
+
+
+@pytest.mark.parametrize("value", ["TRUE", "True", "1", "yes"])
+def test_a_true_or_false_not_written_true_or_false(data_copy, value):
+    edit_cell(data_copy / "trade_annual.csv", 4, "lower_bound", value)
+    assert refused(data_copy).startswith("data/trade_annual.csv, line 4, field 'lower_bound': type-error")
+
+
+@pytest.mark.parametrize(("file", "line", "field", "value"), [
+    ("claims.csv", 2, "stated_year", "2099"), ("events.csv", 3, "date", "2099-01-01"),
+    ("events.csv", 3, "date", "1066"), ("judgements.csv", 2, "as_of", "2099-01-01"),
+    ("investment.csv", 2, "period_end", "c.2099"),
+])
+def test_a_date_outside_its_range(data_copy, file, line, field, value):
+    edit_cell(data_copy / file, line, field, value)
+    first = refused(data_copy)
+    assert first.startswith(f"data/{file}, line {line}, field '{field}': "), first
+
+
+def test_two_claims_with_the_same_anchor(data_copy):
+    edit_cell(data_copy / "claims.csv", 3, "anchor", "claim-trade-2022-total")
+    assert refused(data_copy).startswith("data/claims.csv, line 3, field 'anchor': unique-error")
+
+
+def test_a_claim_in_no_chapter(data_copy):
+    edit_cell(data_copy / "claims.csv", 3, "chapter", "appendix")
+    assert refused(data_copy).startswith("data/claims.csv, line 3, field 'chapter': constraint-error")
+
+
+@pytest.mark.parametrize(("placeholder", "problem"), [
+    ("{event:1990-roh-tae-woo-gorbachev.note}", "names an empty value"),
+    ("{project:nine_bridges}", "names no field"),
+])
+def test_a_placeholder_that_names_an_empty_value_or_no_field(data_copy, placeholder, problem):
+    edit_cell(data_copy / "judgements.csv", 4, "reason", f"As {placeholder} shows.")
+    first = refused(data_copy)
+    assert first.startswith("data/judgements.csv, line 4, field 'reason': rule:") and problem in first, first
+
+
+@pytest.mark.parametrize(("file", "bad"), [("claims.csv", "é".encode("latin-1")), ("claims.csv", b"\xff"),
+                                           ("datapackage.json", "é".encode("cp1252"))])
+def test_a_file_that_is_not_utf8(data_copy, file, bad):
+    record_checksums(data_copy)
+    path = data_copy / file
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b"a", bad, 1)
+    path.write_bytes(b"\n".join(lines))
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    assert f"data/{file}, line 3: encoding: byte 0x" in str(error.value)
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (lambda d: [d], "must be a JSON object"),
+    (lambda d: {**d, "resources": {}}, "'resources' must be a non-empty list"),
+    (lambda d: {**d, "resources": [{k: v for k, v in d["resources"][0].items() if k != "path"}]}, "'path' is missing"),
+    (lambda d: {**d, "resources": [{**d["resources"][0], "path": "../README.md"}]}, "not a plain file name"),
+    (lambda d: {**d, "resources": [{**d["resources"][0], "path": "/etc/passwd"}]}, "not a plain file name"),
+    (lambda d: {**d, "resources": [{**d["resources"][0], "schema": "https://example.org/schema.json"}]},
+     "'schema' must be an object"),
+    (lambda d: {**d, "resources": [{**d["resources"][0], "rk35:maxBytes": "big"}]}, "must be an integer"),
+    (lambda d: {**d, "resources": d["resources"] + [d["resources"][0]]}, "two resources named"),
+    (lambda d: {**d, "resources": [{**d["resources"][0], "schema": {"fields": [
+        {**d["resources"][0]["schema"]["fields"][0], "constraints": [1]}]}}]}, "constraints must be an object"),
+    (lambda d: {**d, "resources": [{**d["resources"][0], "schema": {"fields": [
+        {**d["resources"][0]["schema"]["fields"][0], "rk35:separator": ";"}]}}]}, "are list fields"),
+    (lambda d: {**d, "resources": [{**d["resources"][0], "rk35:topology": {"obj": 1}}]}, "'rk35:topology' must"),
+])
+def test_a_descriptor_of_the_wrong_shape(data_copy, change, problem):
+    import json
+
+    path = data_copy / "datapackage.json"
+    path.write_text(json.dumps(change(json.loads(path.read_text(encoding="utf-8")))), encoding="utf-8")
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    assert "data/datapackage.json" in str(error.value) and problem in str(error.value)
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("", "not valid JSON"), ('{"type": "Topology", "objects": {}}', "topology: not a TopoJSON"),
+    (('{"type": "Topology", "arcs": [[[0, 0]]], "objects": {"countries": {"type": "GeometryCollection", "geometries": '
+     '[{"type": "Polygon", "arcs": [[0]], "properties": {"name": "Russia"}}]}}}'), "no outline named"),
+])
+def test_a_broken_basemap(data_copy, content, problem):
+    (data_copy / "world_countries_50m.topojson").write_text(content, encoding="utf-8")
+    first = refused(data_copy)
+    assert first.startswith("data/world_countries_50m.topojson") and problem in first, first
+
+
+def test_a_table_with_no_rows(data_copy):
+    path = data_copy / "unsc_resolutions.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+    assert refused(data_copy).startswith("data/unsc_resolutions.csv, line 2: empty: the table has a header and no rows")
+
+
+@pytest.mark.parametrize("target", ["outside", "/proc/self/environ", "inside"])
+def test_a_symbolic_link(data_copy, tmp_path, target):
+    outside = tmp_path / "claims-elsewhere.csv"
+    outside.write_bytes((data_copy / "claims.csv").read_bytes())
+    record_checksums(data_copy)
+    (data_copy / "claims.csv").unlink()
+    link_to = {"outside": outside, "inside": data_copy / "places.csv"}.get(target, target)
+    (data_copy / "claims.csv").symlink_to(link_to)
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    message = str(error.value)
+    assert "data/claims.csv: a symbolic link" in message
+    assert "PATH=" not in message and "HOME=" not in message
+
+
+def test_a_file_that_is_not_a_regular_file(data_copy):
+    import os
+
+    os.mkfifo(data_copy / "pipe.csv")
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    assert "data/pipe.csv: not a regular file" in str(error.value)
+
+
+def test_a_file_over_its_size_limit(data_copy):
+    import json
+
+    path = data_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    limit = next(r["rk35:maxBytes"] for r in descriptor["resources"] if r["name"] == "reader_poll")
+    with (data_copy / "reader_poll.csv").open("a", encoding="utf-8") as f:
+        f.write("# " + "x" * limit + "\n")
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    assert "data/reader_poll.csv: too large:" in str(error.value)
+    assert f"more than its limit of {limit:,}" in str(error.value)
+
+
+def test_every_file_declares_a_size_limit_of_about_ten_times_its_size():
+    import json
+
+    from tests.conftest import ROOT
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        size = (ROOT / "data" / resource["path"]).stat().st_size
+        assert 5 * size <= resource["rk35:maxBytes"] <= 20 * size, resource["name"]
+
+
+def test_an_error_quotes_only_a_short_escaped_excerpt(data_copy):
+    secret = "\x1b[31m\u202eTOKEN=" + "s3cr3t" * 50
+    edit_cell(data_copy / "trade_annual.csv", 4, "value_usd_bn", secret)
+    record_checksums(data_copy)
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    message = str(error.value)
+    assert "s3cr3t" * 8 not in message and "\x1b" not in message and "\u202e" not in message
+    assert all(len(line) <= 402 for line in message.splitlines())

@@ -97,3 +97,42 @@ def test_load_table_types_the_columns():
 def test_citing_an_unknown_source_is_an_error():
     with pytest.raises(DataError, match="not in data/sources.csv"):
         source_list(["trade:NOPE"], data.load("sources"))
+
+
+def test_a_table_whose_schema_allows_no_rows_builds_and_says_so(data_copy):
+    """corrections.csv may be empty (rk35:mayBeEmpty): with only its header it validates, and the corrections
+    appendix counts none and its table says there is nothing to show."""
+    from rk35.appendices import corrections
+    from rk35.data import Tables
+    from rk35.fmt import EMPTY
+
+    path = data_copy / "corrections.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+    # no correction left, so no verdict may say it changed
+    rows = (data_copy / "second_readings.csv").read_text(encoding="utf-8")
+    (data_copy / "second_readings.csv").write_text(rows.replace("verdict changed", "verdict unchanged"), encoding="utf-8")
+    record_checksums(data_copy)
+    validate_package.cache_clear()
+    validate_package(data_copy)
+    empty = load_table("corrections", data_copy)
+    assert empty.empty
+    appendix = corrections(Tables(corrections=empty))
+    assert EMPTY in appendix.tables["tbl_corrections"].text
+    assert next(n.text for n in appendix.numbers if n.key == "corrections_count") == "0"
+
+
+def test_the_claims_chapter_list_is_the_books():
+    from rk35.book import CHAPTERS
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    claims = next(r for r in descriptor["resources"] if r["name"] == "claims")
+    field = next(f for f in claims["schema"]["fields"] if f["name"] == "chapter")
+    assert field["constraints"]["enum"] == list(CHAPTERS)
+
+
+def test_the_basemap_declares_every_country_the_map_draws():
+    from rk35.topics.projects import MAP_COUNTRIES
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    basemap = next(r for r in descriptor["resources"] if "rk35:topology" in r)
+    assert set(MAP_COUNTRIES) <= set(basemap["rk35:topology"]["names"])

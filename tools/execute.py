@@ -196,10 +196,14 @@ def execute(path: Path, fork_kernel: bool = False) -> list[tuple[str, str]]:
         try:
             client.execute()
         except CellExecutionError as exc:
-            print(f"\n{path}: a cell failed; nothing was written.\n", file=sys.stderr)
+            # The error's last line, not its traceback (which may quote data); the whole of it goes to a log.
             plain = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
-            lines = [line for line in plain.splitlines() if line.strip()]
-            print("\n".join(lines[-12:]), file=sys.stderr)
+            log = ROOT / "_build" / "logs" / f"{path.stem}.log"
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(plain, encoding="utf-8")
+            last = next((line for line in reversed(plain.splitlines()) if line.strip()), "")
+            print(f"\n{path}: a cell failed; nothing was written.\n  {last[:400]}\n  (the whole error: {log.relative_to(ROOT)})",
+                  file=sys.stderr)
             raise SystemExit(1) from None
         finally:
             del os.environ["RK35_READS"]

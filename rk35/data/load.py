@@ -1,8 +1,8 @@
 """Load the data package as typed tables, after validation (rk35.data.validate).
 
-Each field is converted as its schema declares: integers and numbers (a number keeps its stated precision in
-`<field>_decimals`), booleans, and lists (a field with `"rk35:separator"` in its schema becomes a tuple, split here
-once). The index of a table is the file's line number unless it has an id column, so a row can always be traced
+Each field is converted as its schema declares, by the one type system (rk35.data.cells: frictionless's own cast of
+a cell validation accepted): integers and numbers (a number keeps its stated precision in `<field>_decimals`),
+booleans, and lists (a field with `"rk35:separator"` in its schema becomes a tuple, split here once). The index of a table is the file's line number unless it has an id column, so a row can always be traced
 back.
 """
 
@@ -13,12 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from rk35.data.cells import convert, decimals
 from rk35.data.rules import read_raw
 from rk35.data.validate import DATA_DIR, record_read, validate_package
-
-
-def _decimals(text: str) -> int:
-    return len(text.split(".", 1)[1]) if "." in text else 0
 
 
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -35,20 +32,10 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     raw = read_raw(data_dir / resource["path"])
     frame = pd.DataFrame(index=raw.index)
     for field in resource["schema"]["fields"]:
-        column, kind = field["name"], field["type"]
-        text = raw[column]
-        if kind == "integer":
-            frame[column] = pd.to_numeric(text.replace("", None)).astype("Int64")
-        elif kind == "number":
-            frame[column] = pd.to_numeric(text.replace("", None)).astype("Float64")
-            frame[f"{column}_decimals"] = text.map(_decimals).where(text != "", None).astype("Int64")
-        elif kind == "boolean":
-            frame[column] = text.eq("true")
-        elif "rk35:separator" in field:
-            separator = field["rk35:separator"]
-            frame[column] = text.map(lambda cell, s=separator: tuple(item for item in cell.split(s) if item))
-        else:
-            frame[column] = text.where(text != "", None)
+        column = field["name"]
+        frame[column] = convert(field, raw[column])
+        if field["type"] == "number":
+            frame[f"{column}_decimals"] = raw[column].map(decimals).astype("Int64")
     frame.index.name = "line"
     return frame
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from rk35.data.cells import cast, excerpt, plain_problem
 from rk35.text import FORMULA_START  # a spreadsheet reads a cell that begins so as a formula
 from rk35.verdicts import RULES
 
@@ -50,6 +51,28 @@ REFUSED = [
      "test_a_counter_source_without_what_it_says"),
     ("a verdict correction whose verdict now is not the claim's verdict, or a changed verdict with no correction",
      "test_a_verdict_correction_that_disagrees_with_the_verdict"),
+    (("a number not written plainly: an exponent (1e400), Infinity, NaN, 3_3, a padding or non-breaking space, "
+     "fullwidth or other non-ASCII digits, a leading zero or plus"), "test_a_number_not_written_plainly"),
+    ("a true/false value written other than true or false (TRUE, 1, yes)",
+     "test_a_true_or_false_not_written_true_or_false"),
+    ("a year or date outside the range its field declares (a stated year of 2099, an event in 2099 or 1066)",
+     "test_a_date_outside_its_range"),
+    ("two claims with the same anchor", "test_two_claims_with_the_same_anchor"),
+    ("a claim whose chapter is not a chapter of the book", "test_a_claim_in_no_chapter"),
+    ("a placeholder that names an empty value, or names no field where its kind has no default",
+     "test_a_placeholder_that_names_an_empty_value_or_no_field"),
+    ("a byte that is not UTF-8 (Latin-1, cp1252, a stray 0xFF) or a byte-order mark, in any file",
+     "test_a_file_that_is_not_utf8"),
+    (("a descriptor of the wrong shape: not an object, a resource without a path, size limit or schema, a path "
+     "outside data/, a schema fetched from elsewhere, two resources with one name"), "test_a_descriptor_of_the_wrong_shape"),
+    ("country outlines that do not parse, or lack the map's object or one of its countries", "test_a_broken_basemap"),
+    ("a table with a header and no rows, unless its schema says it may be empty", "test_a_table_with_no_rows"),
+    ("a symbolic link in data/ (to a file outside, to the process's environment, or even within data/)",
+     "test_a_symbolic_link"),
+    ("anything in data/ that is not a regular file (a folder, a pipe, a device)",
+     "test_a_file_that_is_not_a_regular_file"),
+    ("a file larger than its stated limit (ten times its size at the first edition; rk35:maxBytes)",
+     "test_a_file_over_its_size_limit"),
 ]
 
 #: Placeholders a judgement's text may hold: {kind:id} or {kind:id.field}, filled from the row of that id.
@@ -58,6 +81,10 @@ PLACEHOLDER_TABLES = {
     "figure": ("project_figures", "figure_id"), "record": ("article_record", "field"), "transport": ("transport", "row_id"),
     "project": ("projects", "project_id"),
 }
+#: The column a placeholder shows when it names none, and the column shown where a fact's number is empty.
+DEFAULT_FIELD = {"event": "date", "project-event": "date", "fact": "value_number", "figure": "key_figure",
+                 "record": "value", "transport": "value"}
+FALLBACK_FIELD = {"value_number": "value"}
 PLACEHOLDER = re.compile(r"\{([a-z-]+):([A-Za-z0-9_-]+)(?:\.([a-z_]+))?\}")
 #: Judgement fields that may hold placeholders.
 PLACEHOLDER_FIELDS = ("found", "reason")
@@ -113,14 +140,15 @@ FORBIDDEN_CHARACTERS = re.compile("[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200
 TEXT_LIMIT = 1000
 
 
-def _text_problems(resource: dict, data_dir: Path) -> list[str]:
-    """Text that cannot be right: hidden characters, stray spaces, a formula, excessive length, a URL that is not
-    http(s), a partial ISO date the calendar does not have. A field may allow a leading sign with
+def _cell_problems(resource: dict, data_dir: Path) -> list[str]:
+    """Cells that cannot be right: a number not written plainly (rk35.data.cells); text with hidden characters,
+    stray spaces, a formula, excessive length, a URL that is not http(s); a partial ISO date the calendar does not
+    have or outside its field's range (`"rk35:earliest"` to `"rk35:latest"`). A field may allow a leading sign with
     `"rk35:leadingSign": true` in its schema (none does)."""
     problems = []
-    fields = [f for f in resource.get("schema", {}).get("fields", []) if f["type"] == "string"]
+    fields = resource.get("schema", {}).get("fields", [])
     path = resource["path"]
-    if not fields:  # the basemap (JSON) has no text cells
+    if not fields:  # the basemap (JSON) has no cells
         return problems
     for line, row in read_raw(data_dir / path).iterrows():
         for field in fields:
@@ -128,23 +156,44 @@ def _text_problems(resource: dict, data_dir: Path) -> list[str]:
             if not text:
                 continue
             where = location(path, line, name)
+            if field["type"] != "string":
+                plain = plain_problem(field, text)
+                if plain:
+                    problems.append(f"{where}: type-error: {plain}")
+                continue
             hidden = FORBIDDEN_CHARACTERS.search(text)
             if hidden:
                 problems.append(f"{where}: text: a hidden or control character U+{ord(hidden.group()):04X} "
                                 f"at position {hidden.start() + 1}")
             if text != text.strip():
-                problems.append(f"{where}: text: leading or trailing space (found {text[:40]!r})")
+                problems.append(f"{where}: text: leading or trailing space (found {excerpt(text)})")
             if text.startswith(FORMULA_START) and not field.get("rk35:leadingSign"):
-                problems.append(f"{where}: text: begins with {text[0]!r}, which a spreadsheet reads as a formula "
-                                f"(found {text[:40]!r})")
+                problems.append(f"{where}: text: begins with {excerpt(text[0])}, which a spreadsheet reads as a "
+                                f"formula (found {excerpt(text)})")
             limit = field.get("constraints", {}).get("maxLength", TEXT_LIMIT)
             if len(text) > limit:
                 problems.append(f"{where}: text: {len(text):,} characters, more than the {limit:,} allowed")
             if field.get("format") == "uri" and not re.match(r"^https?://[^\s<>\"]+$", text):
-                problems.append(f"{where}: text: not an http(s) URL (found {text[:60]!r})")
-            if field.get("constraints", {}).get("pattern") == PARTIAL_DATE and not _is_date(text):
-                problems.append(f"{where}: rule: not a date (found {text!r})")
+                problems.append(f"{where}: text: not an http(s) URL (found {excerpt(text)})")
+            if "rk35:earliest" in field:
+                problems += _date_problems(field, text, where)
     return problems
+
+
+def _date_problems(field: dict, text: str, where: str) -> list[str]:
+    """A partial ISO date (2019, 2019-02 or 2019-02-28) that the calendar has, within its field's range
+    (`"rk35:earliest"` to `"rk35:latest"`); in a text field that states a period in words ("c.2016", "2009-2010"),
+    every year it names within that range."""
+    earliest, latest = field["rk35:earliest"], field["rk35:latest"]
+    if re.fullmatch(PARTIAL_DATE, text, flags=re.ASCII):
+        if not _is_date(text):
+            return [f"{where}: rule: not a date (found {excerpt(text)})"]
+        if text < earliest[:len(text)] or text > latest[:len(text)]:
+            return [f"{where}: rule: {text} is outside the field's range, {earliest} to {latest}"]
+        return []
+    outside = [year for year in re.findall(r"(?<![0-9])[0-9]{4}(?![0-9])", text) if not earliest[:4] <= year <= latest[:4]]
+    return [f"{where}: rule: the year {outside[0]} is outside the field's range, {earliest[:4]} to {latest[:4]}"] \
+        if outside else []
 
 
 def rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
@@ -152,7 +201,7 @@ def rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
     problems = []
     by_name = {r["name"]: r for r in descriptor["resources"]}
     for resource in descriptor["resources"]:
-        problems += _text_problems(resource, data_dir)
+        problems += _cell_problems(resource, data_dir)
     if "investment" in by_name:
         path = by_name["investment"]["path"]
         frame = read_raw(data_dir / path)
@@ -174,10 +223,11 @@ def rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
         if name not in by_name:
             continue
         path = by_name[name]["path"]
+        fields = {f["name"]: f for f in by_name[name]["schema"]["fields"]}
         frame = read_raw(data_dir / path)
         for line, row in frame.iterrows():
             for flag in ("lower_bound", "caution"):
-                if row.get(flag) == "true" and not row["note"].strip():
+                if flag in fields and cast(fields[flag], row[flag]) and not row["note"].strip():
                     problems.append(f"{location(path, line, 'note')}: rule: a {flag} row must say why in its note")
     return problems
 
@@ -238,7 +288,7 @@ def _list_problems(resources: list[dict], by_name: dict, data_dir: Path) -> list
 
 def _placeholder_problems(by_name: dict, data_dir: Path) -> list[str]:
     """Every {kind:id.field} in a judgement names a table, a row of it and (if given) a column."""
-    problems, keys, columns = [], {}, {}
+    problems, frames = [], {}
     path = by_name["judgements"]["path"]
     for line, row in read_raw(data_dir / path).iterrows():
         for field in PLACEHOLDER_FIELDS:
@@ -250,13 +300,17 @@ def _placeholder_problems(by_name: dict, data_dir: Path) -> list[str]:
                     problems.append(f"{where} names no table (known: {', '.join(PLACEHOLDER_TABLES)})")
                     continue
                 table, id_field = PLACEHOLDER_TABLES[kind]
-                if table not in keys:
-                    frame = read_raw(data_dir / by_name[table]["path"])
-                    keys[table], columns[table] = set(frame[id_field]), set(frame.columns)
-                if key not in keys[table]:
+                if table not in frames:
+                    frames[table] = read_raw(data_dir / by_name[table]["path"]).set_index(id_field, drop=False)
+                frame, column = frames[table], column or DEFAULT_FIELD.get(kind)
+                if key not in frame.index:
                     problems.append(f"{where} names no row of {by_name[table]['path']}")
-                elif column and column not in columns[table]:
+                elif column is None:
+                    problems.append(f"{where} names no field, and a {kind} placeholder has no default field")
+                elif column not in frame.columns:
                     problems.append(f"{where} names no column of {by_name[table]['path']}")
+                elif not frame.loc[key, column] and not frame.loc[key].get(FALLBACK_FIELD.get(column, ""), ""):
+                    problems.append(f"{where} names an empty value ({column!r} of that row is empty)")
             rest = PLACEHOLDER.sub("", text)
             if "{" in rest or "}" in rest:
                 problems.append(f"{location(path, line, field)}: rule: a brace that is not a placeholder {{kind:id}}")

@@ -7,7 +7,6 @@ recorded for make (`record_read`), and each table's schema is written where make
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import json
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import frictionless
 
+from rk35.data.cells import excerpt
+from rk35.data.files import content_problems, entry_problems, listing_problems, read_descriptor, size_problems
 from rk35.data.rules import DataError, location, rule_problems
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -43,52 +44,6 @@ _LABEL_ERRORS = {
     "incorrect-label": "the header does not match the schema's field at this position",
 }
 
-def _file_problems(descriptor: dict, data_dir: Path) -> list[str]:
-    """What must hold before the tables can be read at all: every listed file exists, every file is listed
-    (or is a listed licence), and every CSV file is well-formed (a header, closed quotes, one cell per column)."""
-    problems = []
-    listed = {r["path"] for r in descriptor.get("resources", [])}
-    licences = {lic["path"] for r in descriptor.get("resources", []) for lic in r.get("licenses", [])
-                if "path" in lic and "://" not in lic["path"]}
-    for path in sorted(listed):
-        if not (data_dir / path).is_file():
-            problems.append(f"data/{path}: missing: datapackage.json lists this file, but it is not in data/")
-    for path in sorted(p.name for p in data_dir.iterdir()):
-        if path not in listed | licences | {"datapackage.json"}:
-            problems.append(f"data/{path}: not listed: a file in data/ that datapackage.json does not describe "
-                            "(add it as a resource with its schema and provenance, or remove it)")
-    for resource in descriptor.get("resources", []):
-        path = resource["path"]
-        if not path.endswith(".csv") or not (data_dir / path).is_file():
-            continue
-        text = (data_dir / path).read_text(encoding="utf-8")
-        if not text.strip():
-            problems.append(f"data/{path}, line 1: empty: the file has no header row (and no data)")
-            continue
-        reader = csv.reader(text.splitlines(keepends=True), strict=True)
-        header, start = None, 1
-        try:
-            for row in reader:
-                if header is None:
-                    header = row
-                elif len(row) != len(header):
-                    field = header[min(len(row), len(header)) - 1] if row else header[0]
-                    problems.append(f"{location(path, start, field)}: csv: {len(row)} cells where the header has "
-                                    f"{len(header)} (a comma or a quote out of place?)")
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            line = text.splitlines()[start - 1]
-            column, quoted = 0, False
-            for char in line:  # the column in which the unclosed quote opened
-                if char == '"':
-                    quoted = not quoted
-                elif char == "," and not quoted:
-                    column += 1
-            field = header[column] if header and column < len(header) else None
-            problems.append(f"{location(path, start, field)}: csv: a quote opened here is never closed ({exc})")
-    return problems
-
-
 def _problems_from_report(report: frictionless.Report, paths: dict[str, str], types: dict) -> list[str]:
     problems = []
     for task in report.tasks:
@@ -97,7 +52,7 @@ def _problems_from_report(report: frictionless.Report, paths: dict[str, str], ty
             line = getattr(error, "row_number", None)
             field = getattr(error, "field_name", None)
             cell = getattr(error, "cell", None)
-            found = f" (found {cell!r})" if cell not in (None, "") else ""
+            found = f" (found {excerpt(str(cell))})" if cell not in (None, "") else ""
             note = error.note or error.message
             if error.type == "foreign-key" and not field:
                 field = ", ".join(getattr(error, "field_names", None) or []) or None
@@ -115,8 +70,9 @@ def _problems_from_report(report: frictionless.Report, paths: dict[str, str], ty
 def _validation_key(data_dir: Path) -> str | None:
     """A digest of everything validation looks at: the descriptor, every file in the folder, this module's code
     and the frictionless version. None if a listed file cannot be read (validation will say why)."""
-    digest = hashlib.sha256(frictionless.__version__.encode() + Path(__file__).read_bytes()
-                            + (Path(__file__).parent / "rules.py").read_bytes())
+    digest = hashlib.sha256(frictionless.__version__.encode())
+    for module in ("validate.py", "rules.py", "files.py", "cells.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
     try:
         for path in sorted(data_dir.iterdir()):
             digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"<dir>"))
@@ -133,10 +89,14 @@ def validate_package(data_dir: Path = DATA_DIR) -> dict:
     are not validated twice (make validates once before the chapters execute; their kernels then reuse it).
     """
     descriptor_path = data_dir / "datapackage.json"
-    try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataError(f"data/datapackage.json: cannot be read: {exc}") from exc
+    # Before any file is opened: only regular files, a descriptor of the right shape, every file within its limit.
+    problems = entry_problems(data_dir)
+    if problems:
+        _refuse(problems)
+    descriptor = read_descriptor(data_dir)
+    problems = size_problems(descriptor, data_dir) + listing_problems(descriptor, data_dir)
+    if problems:
+        _refuse(problems)
     key = _validation_key(data_dir)
     if key and (VALIDATION_CACHE / key).exists():
         return descriptor
@@ -154,7 +114,7 @@ def _validate(data_dir: Path, descriptor_path: Path, descriptor: dict) -> None:
     paths = {r["name"]: r["path"] for r in descriptor.get("resources", [])}
     types = {(r["name"], f["name"]): f["type"] for r in descriptor.get("resources", [])
              for f in r.get("schema", {}).get("fields", [])}
-    problems = _file_problems(descriptor, data_dir)
+    problems = content_problems(descriptor, data_dir)
     if problems:
         _refuse(problems)
     try:
@@ -172,7 +132,12 @@ def _validate(data_dir: Path, descriptor_path: Path, descriptor: dict) -> None:
         _refuse(problems)
 
 
+#: The longest problem line a refusal prints (cells are quoted as short, escaped excerpts; this bounds the rest).
+PROBLEM_LIMIT = 400
+
+
 def _refuse(problems: list[str]) -> None:
+    problems = [p if len(p) <= PROBLEM_LIMIT else p[:PROBLEM_LIMIT] + "…" for p in problems]
     shown = "\n  ".join(problems[:20])
     more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
     raise DataError(f"The data package is invalid ({len(problems)} problem(s)); nothing is built from it:\n  {shown}{more}")
