@@ -51,7 +51,7 @@ REFUSED = [
      "test_a_counter_source_without_what_it_says"),
     ("a verdict correction whose verdict now is not the claim's verdict, or a changed verdict with no correction",
      "test_a_verdict_correction_that_disagrees_with_the_verdict"),
-    (("a number not written plainly: an exponent (1e400), Infinity, NaN, 3_3, a padding or non-breaking space, "
+    (("a number not written plainly: an exponent (1e400), Infinity or not-a-number, 3_3, a padding or non-breaking space, "
      "fullwidth or other non-ASCII digits, a leading zero or plus"), "test_a_number_not_written_plainly"),
     ("a true/false value written other than true or false (TRUE, 1, yes)",
      "test_a_true_or_false_not_written_true_or_false"),
