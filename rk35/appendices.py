@@ -9,16 +9,19 @@ import pandas as pd
 from rk35.chapter import Chapter, record_scorecard, verdict_counts
 from rk35.charts import PAGE, titled
 from rk35.data import DATA_DIR, REFUSED, Tables, record_read, validate_package
-from rk35.data.render import published_label
+from rk35.data.render import citations, entry
 from rk35.fmt import date, pct, table
 from rk35.records import Input, Number, Recorder
 from rk35.render import PARTS, numbers_appendix, register_table, rulebook
 from rk35.settings import publisher
-from rk35.text import md_cell, md_link
+from rk35.text import md_cell
 from rk35.topics.events import poll_shares
 from rk35.verdicts import LOOK, Assessment, Verdict
 
 REGISTER, METHODS, NUMBERS, CORRECTIONS, STANDARDS = "register", "methods", "numbers", "corrections", "standards"
+BIBLIOGRAPHY = "bibliography"
+#: The sources the front page (book/intro.md) links to in the bibliography: the article under review.
+FRONT_PAGE_CITES = ("article:gubin_2025",)
 
 
 def verdict_chart(counts: pd.DataFrame, title: str, opinions: str, width: int | None = None):
@@ -101,16 +104,8 @@ def _cell(text) -> str:
     return md_cell(text if text is not None else "")
 
 
-def source_table(sources: pd.DataFrame) -> str:
-    rows = ["| Source | Publisher | Kind | Title | Published |", "|:--|:--|:--|:--|:--|"]
-    for sid, s in sources.sort_index().iterrows():
-        rows.append(f"| {_cell(sid)} | {_cell(s['publisher'])} | {_cell(s['kind'])} | {md_link(s['title'], s['url'])} "
-                    f"| {_cell(published_label(s['published']))} |")
-    return f"{len(sources)} sources, by id.\n\n:::{{table}}\n:widths: 25 18 12 33 12\n\n" + "\n".join(rows) + "\n:::\n"
-
-
 REFUSED_TAIL = (
-    "A change to a data file that is not recorded in `datapackage.json` (its checksum and size, with "
+    "A change to a data file whose checksum and size `datapackage.json` does not hold (record them with "
     "`make checksums`) is refused too. Each kind has a test that breaks a copy of the package and checks "
     "the message (`tests/test_bad_input.py`).\n\n"
     "### Text from the data is shown as text\n\n"
@@ -146,16 +141,15 @@ def methods(tables: Tables) -> Chapter:
                  {"option": "Option", "votes": "Votes", "stated_pct": "Printed %", "recomputed": "Recomputed",
                   "agrees": "Printed = recomputed, rounded"})
     return Chapter(METHODS, "Data and methods", "appendix-methods", {}, n.numbers,
-                   {"dictionary": data_dictionary(), "refused": refused(), "rules": rulebook(), "tbl_poll": poll,
-                    "sources": source_table(tables.sources)})
+                   {"dictionary": data_dictionary(), "refused": refused(), "rules": rulebook(), "tbl_poll": poll})
 
 
-def every_number(numbers: list[Number], titles: dict[str, str]) -> Chapter:
+def every_number(numbers: list[Number], titles: dict[str, str], tables: Tables) -> Chapter:
     """The appendix "Every number in this book": each number's record, by chapter."""
     return Chapter(NUMBERS, "Every number in this book", "appendix-numbers", {},
                    [Number("numbers_count", str(len(numbers)), "The numbers recorded in the book, counted.",
                            (Input("number records", f"{len(numbers)} records"),), NUMBERS, "appendix-numbers")],
-                   {"numbers_appendix": numbers_appendix(numbers, titles)})
+                   {"numbers_appendix": numbers_appendix(numbers, titles, tables.sources, tables.claims)})
 
 
 #: How the second readings' outcomes are told, in this order (the sentence names every outcome that occurred).
@@ -185,7 +179,7 @@ def corrections(tables: Tables) -> Chapter:
         claim=fixes["claim_id"].map(claims["label"]), day=fixes["date"].map(date),
         what=[f"{changed}: “{was.rstrip('.')}” → “{now.rstrip('.')}”"
               for changed, was, now in zip(fixes["changed"], fixes["was"], fixes["now"])],
-        sources=fixes["source_ids"].map(lambda ids: "; ".join(tables.sources.loc[i, "publisher"] for i in ids)))
+        sources=[citations(tables.sources).linked(ids) for ids in fixes["source_ids"]])
     listed = table(rows, {"day": "Date", "claim": "Claim", "what": "What changed", "why": "Why", "sources": "Sources"},
                    caption="Every correction, in the order made", label="tbl-corrections")
     return Chapter(CORRECTIONS, "Corrections", "appendix-corrections", {}, n.numbers, {"tbl_corrections": listed})
@@ -208,3 +202,26 @@ def standards(tables: Tables) -> Chapter:
                    caption="The article's checkable claims by part", label="tbl-claims-by-part")
     return Chapter(STANDARDS, "How this book checks", "front-standards", {}, n.numbers, {"tbl_claims_by_part": listed})
 
+
+
+def bibliography(tables: Tables, cited: set[str]) -> Chapter:
+    """The bibliography: every source the book cites, alphabetical by label (under its first letter), then the
+    sources consulted and not cited; each entry under the anchor that every citation label links to."""
+    sources, label = tables.sources, citations(tables.sources)
+
+    def listing(ids: list[str]) -> str:
+        out, letter = [], None
+        for source_id in sorted(ids, key=lambda sid: (label(sid).casefold(), sid)):
+            first = label(source_id)[:1].upper()
+            if first != letter:
+                out.append(f"```{{rubric}} {md_cell(first)}\n```\n")
+                letter = first
+            out.append(entry(source_id, sources))
+        return "::::{container} rk35-bibliography\n" + "\n".join(out) + "::::\n"
+
+    unknown = sorted(set(cited) - set(sources.index))
+    if unknown:
+        raise KeyError(f"cited but not in data/sources.csv: {unknown}")
+    consulted = [sid for sid in sources.index if sid not in cited]
+    return Chapter(BIBLIOGRAPHY, "Bibliography", "appendix-bibliography", {}, [],
+                   {"bibliography_cited": listing(sorted(cited)), "bibliography_consulted": listing(consulted)})

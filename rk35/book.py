@@ -5,13 +5,19 @@ the book from here, so a count shown on two pages is one record.
 
 from __future__ import annotations
 
+import re
+
 from rk35 import appendices
 from rk35.chapter import Chapter
 from rk35.chapters import gas, opening, outlook, pressure, rails, trade
 from rk35.data import Tables
+from rk35.data.cite import anchor
+from rk35.fmt import Table
 from rk35.records import Number
 from rk35.verdicts import Assessment
 
+#: A link to a bibliography entry in a page's Markdown.
+LINK = re.compile(r"\]\(#(source-[a-z0-9-]+)\)")
 #: The chapter modules, in book order.
 MODULES = (opening, trade, gas, rails, pressure, outlook)
 #: The chapters, in book order: each module's name and its builder.
@@ -42,11 +48,30 @@ class Book:
                 self._built[name] = appendices.standards(self.tables)
             elif name == appendices.CORRECTIONS:
                 self._built[name] = appendices.corrections(self.tables)
+            elif name == appendices.BIBLIOGRAPHY:
+                self._built[name] = appendices.bibliography(self.tables, self.cited_sources())
             elif name == appendices.NUMBERS:
-                self._built[name] = appendices.every_number(self.numbers, TITLES)
+                self._built[name] = appendices.every_number(self.numbers, TITLES, self.tables)
             else:
                 raise KeyError(f"the book has no chapter {name!r}")
         return self._built[name]
+
+    def cited_sources(self) -> set[str]:
+        """The sources a reader meets as a citation label on some page: in a verdict box (its sources, the evidence
+        against it, its corrections), in a table or list (found by their links), or as an input of a number (the
+        appendix "Every number in this book" lists them all)."""
+        anchors = {anchor(source_id): source_id for source_id in self.tables.sources.index}
+        cited: set[str] = set(appendices.FRONT_PAGE_CITES)
+        for name in [*CHAPTERS, *TITLES, appendices.NUMBERS]:
+            chapter = self.chapter(name)
+            for a in chapter.assessments.values():
+                cited |= set(a.sources) | {s for c in a.corrections for s in c.sources}
+                cited |= {a.second_reading.source} if a.second_reading and a.second_reading.source else set()
+            for shown in chapter.tables.values():
+                text = shown.markdown if isinstance(shown, Table) else shown
+                cited |= {anchors[found] for found in LINK.findall(text)}
+            cited |= {s for n in chapter.numbers for i in n.inputs for s in i.sources}
+        return cited
 
     @property
     def chapters(self) -> list[Chapter]:

@@ -8,6 +8,7 @@ the downloads, the Sphinx extension and the tests read the same objects through 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from rk35 import judgements
 from rk35.data import Tables
+from rk35.data.render import citations
 from rk35.fmt import Table, Text, date
 from rk35.records import Correction, Finding, Input, Number, Recorder
 from rk35.verdicts import Assessment, Verdict
@@ -71,6 +73,17 @@ class Chapter:
         if len(found) != 1:
             raise KeyError(f"{self.name}: no number {key!r}")
         return found[0]
+
+
+def cite_key(source_id: str) -> str:
+    """The glue key of a source's citation in a chapter's prose ("cite_lng_ekn_20260128")."""
+    return "cite_" + re.sub(r"[^a-z0-9]+", "_", source_id.lower()).strip("_")
+
+
+def citing(sources, *source_ids: str) -> dict[str, str]:
+    """The citations a chapter's prose makes, as glue keys and their Markdown (the label linked to the bibliography),
+    so that no label is typed into the prose."""
+    return {cite_key(source_id): citations(sources).md([source_id]) for source_id in source_ids}
 
 
 def assess(tables: Tables, chapter: str, checks: dict[str, Check], numbers: list[Number]) -> dict[str, Assessment]:

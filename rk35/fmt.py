@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 
 import pandas as pd
 
-from rk35.text import md_cell
+from rk35.text import Linked, md_cell
 
 MINUS = "\u2212"
 
@@ -72,9 +73,27 @@ def date(iso: str) -> Text:
     raise ValueError(f"not an ISO date: {iso!r}")
 
 
+#: An ISO date (2025-04-30 or 2025-04) inside running text, not part of a longer number or a path.
+_ISO_IN_TEXT = re.compile(r"(?<![\w/.-])\d{4}-\d{2}(?:-\d{2})?(?![\w/.-]|-\d)")
+
+
+def written_dates(text: str) -> str:
+    """Text with every ISO date in it written out ('started 2025-04-30' -> 'started 30 April 2025'); a string that
+    only looks like one (2023-24, a season) stays as it is."""
+    def one(match: re.Match) -> str:
+        try:
+            return date(match.group(0))
+        except ValueError:
+            return match.group(0)
+
+    return _ISO_IN_TEXT.sub(one, text)
+
+
 def cell(value, decimals: int | None = None, plain: bool = False) -> str:
     """One table cell as the reader sees it: "—" for a gap, "yes" or blank for a flag, a number at its stated
     precision (thousands separated unless plain, e.g. a year), text as it is."""
+    if isinstance(value, Linked):
+        return value
     if _missing(value):
         return "—"
     if isinstance(value, bool) or type(value).__name__ == "bool_":
@@ -86,7 +105,7 @@ def cell(value, decimals: int | None = None, plain: bool = False) -> str:
             text = f"{float(value):,.6f}".rstrip("0").rstrip(".")
             return text.replace("-", MINUS, 1) if text.startswith("-") else text
         return _number(float(value), int(decimals))
-    return str(value)
+    return written_dates(str(value))
 
 
 #: What a table with no rows shows in its first cell.
@@ -123,7 +142,8 @@ class Table:
         self.rows = rows
         align = "|" + "|".join("--:" if n else ":--" for n in numeric) + "|"
         body = ["| " + " | ".join(md_cell(h) for h in self.headers) + " |", align]
-        body += ["| " + " | ".join(md_cell(v) if v else " " for v in row) + " |" for row in rows]
+        body += ["| " + " | ".join((v.markdown if isinstance(v, Linked) else md_cell(v)) if v else " " for v in row) + " |"
+                 for row in rows]
         table = "\n".join(body)
         # planned column widths, so that the PDF wraps text in every column instead of running off the page
         head = (f":::{{table}} {md_cell(caption)}\n" if caption else ":::{table}\n") + (f":name: {label}\n" if label else "")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rk35.data.render import source_list
-from rk35.records import Correction, Number, SecondReading
+from rk35.data.render import citations, source_list
+from rk35.records import Correction, Input, Number, SecondReading
 from rk35.text import md, md_cell, md_link
 from rk35.verdicts import (
     APPROX_TOLERANCE,
@@ -119,7 +119,19 @@ def register_table(assessed: dict[str, Assessment], claims: pd.DataFrame) -> str
            ":widths: 44 16 24 16\n\n" + "\n".join(rows) + "\n:::\n"
 
 
-def numbers_appendix(numbers: list[Number], titles: dict[str, str]) -> str:
+def origin(i: Input, sources: pd.DataFrame, claims: pd.DataFrame) -> str:
+    """Where an input comes from, for a reader: the article's claim (a link to it) and the sources' labels (links to
+    the bibliography)."""
+    parts = []
+    if i.claim:
+        claim = claims.loc[i.claim]
+        parts.append(f"the article's claim [{md(claim['label'])}](#{claim['anchor']})")
+    if i.sources:
+        parts.append(citations(sources).md(i.sources))
+    return "; ".join(parts)
+
+
+def numbers_appendix(numbers: list[Number], titles: dict[str, str], sources: pd.DataFrame, claims: pd.DataFrame) -> str:
     """The appendix body as MyST: per chapter (in `titles`' order), each number's record under its label."""
     out = []
     for chapter, title in titles.items():
@@ -128,7 +140,7 @@ def numbers_appendix(numbers: list[Number], titles: dict[str, str]) -> str:
             continue
         out.append(f"## {md(title)}\n")
         for n in chosen:
-            inputs = "\n".join(f"  - {md(i.what)}: {md(i.value)}" + (f" ({md(i.origin)})" if i.origin else "")
+            inputs = "\n".join(f"  - {md(i.what)}: {md(i.value)}" + (f" ({origin(i, sources, claims)})" if i.origin else "")
                                for i in n.inputs)  # a count of the book's own verdicts has no source to name
             out.append(f"({n.label})=\n**{md(n.text)}** — {md(n.method)} Computed in {{ref}}`{n.section}`.\n\n"
                        f"- Inputs:\n{inputs}\n")

@@ -14,9 +14,6 @@ from pathlib import Path
 
 import yaml
 from docutils import nodes
-from pybtex.plugin import register_plugin
-from pybtex.style.formatting.plain import Style as Plain
-from pybtex.style.labels import BaseLabelStyle
 from sphinx.writers.latex import CR, LaTeXTranslator
 
 from rk35 import charts, downloads
@@ -245,8 +242,6 @@ def _latex_translator():
 ARIA_FIXES = (
     # the sidebar's part captions are headings without a level
     ('<p class="caption" role="heading">', '<p class="caption" role="heading" aria-level="2">'),
-    # the bibliography is a "list" whose entries are not list items
-    ('<div role="list" class="citation-list">', '<div class="citation-list">'),
     # a wide table scrolls in its own box (rk35.css), so a keyboard must be able to reach it
     ('<table class="docutils', '<table tabindex="0" class="docutils'),
 )
@@ -264,31 +259,7 @@ def _fix_aria(app, exception) -> None:
             page.write_text(fixed, encoding="utf-8")
 
 
-def _register_bibliography_style() -> None:
-    """The bibliography's labels as the citations read: author (or organisation) and year, such as
-    "Gubin 2025" or "Korea International Trade Association 2023", never "[Gub25]" or "[KoreaITAssociation23]"."""
-    class AuthorYearLabels(BaseLabelStyle):
-        def format_labels(self, sorted_entries):
-            labels = []
-            for entry in sorted_entries:
-                persons = entry.persons.get("author") or entry.persons.get("editor") or []
-                names = [" ".join(p.last_names) or str(p) for p in persons]
-                who = names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2 else \
-                    f"{names[0]} et al." if names else entry.fields.get("howpublished", entry.key)
-                labels.append(f"{who.replace('{', '').replace('}', '')} {entry.fields.get('year', 'undated')}")
-            for i, label in enumerate(labels):  # the same author and year twice: 2023a, 2023b
-                twins = [j for j, other in enumerate(labels) if other == label]
-                yield label if len(twins) == 1 else label + "abcdefghijklmnopqrstuvwxyz"[twins.index(i)]
-
-    class BookStyle(Plain):
-        default_label_style = "rk35-author-year"
-
-    register_plugin("pybtex.style.labels", "rk35-author-year", AuthorYearLabels)
-    register_plugin("pybtex.style.formatting", "rk35", BookStyle)
-
-
 def setup(app):
-    _register_bibliography_style()
     app.set_translator("latex", _latex_translator(), override=True)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", _builder_inited)

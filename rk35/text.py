@@ -25,6 +25,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Self
 from urllib.parse import quote
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
@@ -39,6 +40,18 @@ def md(text) -> str:
 def md_cell(text) -> str:
     """Data text for a cell of a Markdown table ('|' is escaped like every other punctuation character)."""
     return md(text)
+
+
+class Linked(str):
+    """Text a table shows as links: the string is the plain text (for a terminal, a CSV or a test), `markdown` the
+    same text as Markdown links, made from escaped text by the one function that builds them (rk35.data.cite)."""
+
+    markdown: str
+
+    def __new__(cls, text: str, markdown: str) -> Self:
+        made = super().__new__(cls, text)
+        made.markdown = markdown
+        return made
 
 
 def url(address: str) -> str:

@@ -79,7 +79,7 @@ def test_a_negative_volume(data_copy):
 @pytest.mark.parametrize("file, line, field, value", [
     ("events.csv", 3, "date", "2019-02-30"),        # the pattern fits, the calendar does not
     ("export_controls.csv", 4, "date", "2022-13"),
-    ("sources.csv", 3, "published_date", "30 February 2019"),
+    ("sources.csv", 3, "date", "2019-02-30"),
 ])
 def test_a_date_that_is_not_a_date(data_copy, file, line, field, value):
     edit_cell(data_copy / file, line, field, value)
@@ -398,3 +398,10 @@ def test_an_error_quotes_only_a_short_escaped_excerpt(data_copy):
     message = str(error.value)
     assert "s3cr3t" * 8 not in message and "\x1b" not in message and "\u202e" not in message
     assert all(len(line) <= 402 for line in message.splitlines())
+
+
+@pytest.mark.parametrize(("date", "basis"), [("2020-01-02", "not shown"), ("", "shown on the page")])
+def test_a_source_date_that_disagrees_with_how_it_was_found(data_copy, date, basis):
+    edit_cell(data_copy / "sources.csv", 5, "date", date)
+    edit_cell(data_copy / "sources.csv", 5, "date_basis", basis)
+    assert refused(data_copy).startswith("data/sources.csv, line 5, field 'date_basis': rule:")

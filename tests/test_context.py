@@ -5,6 +5,7 @@ import pytest
 
 from rk35 import appendices
 from rk35.data import validate_package
+from rk35.data.cite import anchor
 from rk35.render import register_table
 from rk35.text import md
 from rk35.topics import controls as export_controls
@@ -56,9 +57,10 @@ def test_data_dictionary_covers_every_resource():
         assert f"### {md(resource['name'])}\n" in text and f"<../data/{resource['path']}>" in text
 
 
-def test_source_table_lists_every_source(book):
+def test_the_bibliography_has_one_entry_per_source_under_its_anchor(book):
     sources = book.tables.sources
-    table = appendices.source_table(sources)
-    assert table.count("\n| ") == len(sources) + 1  # and the header row
+    bibliography = book.chapter(appendices.BIBLIOGRAPHY).tables
+    text = bibliography["bibliography_cited"] + bibliography["bibliography_consulted"]
     for source_id in sources.index:
-        assert f"\n| {md(source_id)} | " in table
+        assert text.count(f"({anchor(source_id)})=\n") == 1, source_id
+    assert text.count(")=\n**") == len(sources)

@@ -66,13 +66,13 @@ def test_the_downloads_refuse_text_a_spreadsheet_would_run(tmp_path, book):
         write_numbers(tmp_path, bad)
 
 
-def test_the_appendix_gives_every_record_a_label_and_its_section(recorded):
-    text = numbers_appendix(recorded, TITLES)
+def test_the_appendix_gives_every_record_a_label_and_its_section(recorded, book):
+    text = numbers_appendix(recorded, TITLES, book.tables.sources, book.tables.claims)
     for n in recorded:
         assert f"({n.label})=" in text and f"{{ref}}`{n.section}`" in text
 
 
-def test_an_input_with_no_source_is_listed_without_empty_brackets(recorded):
-    text = numbers_appendix(recorded, TITLES)
+def test_an_input_with_no_source_is_listed_without_empty_brackets(recorded, book):
+    text = numbers_appendix(recorded, TITLES, book.tables.sources, book.tables.claims)
     assert not any(i.origin for n in recorded if n.key.startswith("scorecard") for i in n.inputs)  # such inputs exist
     assert " ()" not in text

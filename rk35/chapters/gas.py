@@ -3,8 +3,9 @@ pipeline's cost)."""
 
 from __future__ import annotations
 
-from rk35.chapter import Chapter, Check, assess, labels, record_scorecard
+from rk35.chapter import Chapter, Check, assess, citing, labels, record_scorecard
 from rk35.data import Tables
+from rk35.data.render import cited, labelled
 from rk35.fmt import date, mt, mt_range, ordinal, pct, table, usd_bn
 from rk35.records import Finding, Input, Recorder
 from rk35.topics.lng import (
@@ -162,18 +163,23 @@ def build(t: Tables) -> Chapter:
     implied, total = implied_previous_year(imports), implied_total(imports)
     robust = rank_robustness(implied, total["implied"])
     shares = russia_shares(imports)
+    # for the reader: dates written out, sources as labels linked to the bibliography
+    shown = cited(facts, t.sources).assign(value=[date(v) if unit in ("date", "month") else v
+                                                  for v, unit in zip(facts["value"], facts["unit"])])
     tables = {
         "implied_method": "> " + IMPLIED_METHOD,
-        "tbl_sakhalin_contract": table(facts[facts["topic"] == "sakhalin_contract"], FACT_COLUMNS),
+        "tbl_sakhalin_contract": table(shown[shown["topic"] == "sakhalin_contract"], FACT_COLUMNS),
         "tbl_lng_implied": table(implied, {
             "supplier": "Supplier", "volume": "2025, Mt", "yoy_pct": "Stated change, %", "implied": "2024 implied, Mt",
             "low": "Low", "high": "High", "implied_rank": "2024 rank"},
             decimals={"volume": 3, "yoy_pct": 1, "implied": 3, "low": 3, "high": 3}),
         "tbl_russia_shares": table(shares.assign(share=shares["share_pct"].map(pct)),
                                    {"year": "Year", "share": "Share", "method": "Method"}),
-        "tbl_pipeline": table(facts[facts["topic"] == "pipeline"], FACT_COLUMNS),
+        "tbl_pipeline": table(shown[shown["topic"] == "pipeline"], FACT_COLUMNS),
     }
-    figures = {"fig_lng_suppliers": (supplier_chart, (imports,)),
-               "fig_lng_russia": (russia_chart, (imports, facts, robust["volume"],
+    shown = labelled(imports, t.sources)
+    figures = {"fig_lng_suppliers": (supplier_chart, (shown,)),
+               "fig_lng_russia": (russia_chart, (shown, facts, robust["volume"],
                                                  implied_share(implied, total["implied"])))}
+    tables |= citing(t.sources, "lng:ekn_20260128")
     return Chapter(NAME, TITLE, SECTION, assessed, n.numbers, tables, figures, labels(t, NAME))

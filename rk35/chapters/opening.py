@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rk35.chapter import Chapter, Check, Dated, assess, labels, record_scorecard
+from rk35.chapter import Chapter, Check, Dated, assess, citing, labels, record_scorecard
 from rk35.data import Tables, by_id, event, row_sources
+from rk35.data.render import cited, labelled
 from rk35.fmt import date, table
 from rk35.records import Finding, Input, Recorder
 from rk35.topics.controls import REBASED_NOTICE, items_chart, latest_total, restricted_items
@@ -146,8 +147,8 @@ def build(t: Tables) -> Chapter:
     record_scorecard(n, f"scorecard_{NAME}", assessed, " in this chapter", "This chapter's")
     stops = suspensions(t.transport)
     return Chapter(NAME, TITLE, SECTION, assessed, n.numbers,
-                   {"tbl_flight_suspensions": table(stops, {"day": "Date", "what": "Suspension", "note": "Note",
-                                                            "source_id": "Source"})},
-                   {"fig_export_controls": (items_chart, (t.export_controls, t.claims.loc["export-controls-1500", "stated_value"])),
-                    "fig_visitors": (visitors_chart, (t.transport,))},
+                   {"tbl_flight_suspensions": table(cited(stops, t.sources), {"day": "Date", "what": "Suspension", "note": "Note",
+                                                            "source_id": "Source"})} | citing(t.sources, "trade:KITA_ASIAE_2025"),
+                   {"fig_export_controls": (items_chart, (labelled(t.export_controls, t.sources), t.claims.loc["export-controls-1500", "stated_value"])),
+                    "fig_visitors": (visitors_chart, (labelled(t.transport, t.sources),))},
                    labels(t, NAME), dated=[Dated("tbl_flight_suspensions", tuple(stops["period"]))])

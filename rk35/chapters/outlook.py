@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rk35.chapter import Chapter, Check, Dated, assess, labels, record_scorecard
+from rk35.chapter import Chapter, Check, Dated, assess, citing, labels, record_scorecard
 from rk35.data import Tables, event
+from rk35.data.render import cited
 from rk35.fmt import date, mt, ordinal, pct, table, usd_bn
 from rk35.records import Input, Recorder
 from rk35.topics.events import article_window, to_date
@@ -36,6 +37,23 @@ def numbers(t: Tables) -> Recorder:
     return n
 
 
+#: The ferry's metrics (transport.csv) in words.
+FERRY_LABELS = {
+    "ferry_resumed_inaugural": "Service resumed: the inaugural voyage", "first_passenger_voyage_planned":
+    "First passenger voyage (planned)", "ferry_suspended": "Service suspended", "ferry_container_capacity":
+    "Container capacity", "ferry_passenger_capacity": "Passenger capacity", "ferry_planned_resumption":
+    "Planned resumption", "ferry_first_two_voyages_passengers": "Passengers on the first two voyages",
+    "ferry_first_two_voyages_vehicles": "Vehicles on the first two voyages", "ferry_passengers_month":
+    "Passengers in the month", "ferry_vehicles_month": "Vehicles in the month",
+}
+
+
+def ferry_label(metric: str) -> str:
+    """A ferry metric in words (one without a label reads as its words, capitalised)."""
+    short = metric.removeprefix("sokcho_vladivostok_")
+    return FERRY_LABELS.get(short, short.replace("_", " ").capitalize())
+
+
 def build(t: Tables) -> Chapter:
     """The outlook chapter, computed once (all its claims are judged: data/judgements.csv)."""
     n = numbers(t)
@@ -45,12 +63,13 @@ def build(t: Tables) -> Chapter:
     recent = events[events["date"] >= "2024-12"]
     recent = recent.assign(start=recent["date"].map(to_date), day=recent["date"].map(date)).sort_values(["start", "event_id"])
     ferry = transport[transport["metric"].str.startswith("sokcho_vladivostok")]
-    ferry = ferry.assign(start=ferry["period"].map(to_date), what=ferry["metric"].str.removeprefix(
-        "sokcho_vladivostok_ferry_").str.replace("_", " ").str.capitalize()).sort_values(["start", "row_id"])
+    ferry = ferry.assign(start=ferry["period"].map(to_date), what=ferry["metric"].map(ferry_label)).sort_values(
+        ["start", "row_id"])
     tables = {
-        "tbl_recent_events": table(recent, {"day": "Date", "event": "Event", "source_id": "Source"}),
-        "tbl_ferry": table(ferry, {"period": "Period", "what": "Sokcho–Vladivostok ferry", "value": "Value",
+        "tbl_recent_events": table(cited(recent, t.sources), {"day": "Date", "event": "Event", "source_id": "Source"}),
+        "tbl_ferry": table(cited(ferry, t.sources), {"period": "Period", "what": "Sokcho–Vladivostok ferry", "value": "Value",
                                    "unit": "Unit", "source_id": "Source"}),
     }
+    tables |= citing(t.sources, "lng:ekn_20260128")
     return Chapter(NAME, TITLE, SECTION, assessed, n.numbers, tables, {}, labels(t, NAME),
                    dated=[Dated("tbl_recent_events", tuple(recent["date"])), Dated("tbl_ferry", tuple(ferry["period"]))])

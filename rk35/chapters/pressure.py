@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rk35.chapter import Chapter, Check, Dated, assess, labels, record_scorecard
+from rk35.chapter import Chapter, Check, Dated, assess, citing, labels, record_scorecard
 from rk35.data import Tables, event
+from rk35.data.render import labelled
 from rk35.fmt import date, table
 from rk35.records import Input, Recorder
 from rk35.topics.events import timeline_chart
@@ -36,5 +37,6 @@ def build(t: Tables) -> Chapter:
     unsc = t.unsc_resolutions.sort_values(["adopted", "resolution"])
     tables = {"tbl_unsc": table(unsc.assign(day=unsc["adopted"].map(date)), {
         "resolution": "Resolution", "day": "Adopted", "trigger": "Trigger", "main_measures": "Main measures"})}
-    return Chapter(NAME, TITLE, SECTION, assessed, n.numbers, tables, {"fig_timeline": (timeline_chart, (t.events,))},
+    tables |= citing(t.sources, "web:UPI_20160302")
+    return Chapter(NAME, TITLE, SECTION, assessed, n.numbers, tables, {"fig_timeline": (timeline_chart, (labelled(t.events, t.sources),))},
                    labels(t, NAME), dated=[Dated("tbl_unsc", tuple(unsc["adopted"]))])

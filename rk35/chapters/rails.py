@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rk35.chapter import Chapter, Check, Split, assess, labels, record_scorecard
+from rk35.chapter import Chapter, Check, Split, assess, citing, labels, record_scorecard
 from rk35.data import Tables, by_id, event
+from rk35.data.render import cited, labelled
 from rk35.fmt import date, table
 from rk35.records import Finding, Input, Number, Recorder
 from rk35.topics.projects import STATUSES, map_chart, status_chart, status_counts
@@ -157,7 +158,7 @@ def tables(t: Tables) -> dict:
             "position": "#", "area": "Moon's list (Yonhap, 7 September 2017)", "article": "The article"},
             caption="The nine areas as Moon listed them, and the article's wording for each", label="tbl-nine-bridges",
             plain=("position",)),
-        "tbl_projects": table(listed.assign(as_of=listed["status_as_of"].map(
+        "tbl_projects": table(cited(listed, t.sources).assign(as_of=listed["status_as_of"].map(
             lambda d: date(d) if isinstance(d, str) else "undated")), {
             "name": "Project", "status": "Status", "as_of": "As of", "status_basis": "Why (the sources' status)",
             "source_id": "Source"}),
@@ -173,7 +174,8 @@ def build(t: Tables) -> Chapter:
     top = max(STATUSES, key=lambda status: counts[status])  # the first in scale order on a tie
     total = next(x for x in n.numbers if x.key == "projects_total")
     title = f"Of {total.text} projects the article names, {counts[top]} are {top}"
-    figures = {"fig_projects_map": (map_chart, (t.projects, t.places, t.corridors, t.basemap)),
+    figures = {"fig_projects_map": (map_chart, (t.projects, t.places, labelled(t.corridors, t.sources), t.basemap)),
                "fig_projects_status": (status_chart, (t.projects, title))}
-    return Chapter(NAME, TITLE, SECTION, assessed, n.numbers, tables(t), figures, labels(t, NAME),
+    return Chapter(NAME, TITLE, SECTION, assessed, n.numbers, tables(t) | citing(t.sources, "projects:S03"), figures,
+                   labels(t, NAME),
                    splits=[Split("projects_total", tuple(status_key(s) for s in STATUSES))])

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rk35.chapter import Chapter, Check, Split, assess, labels, record_scorecard
+from rk35.chapter import Chapter, Check, Split, assess, citing, labels, record_scorecard
 from rk35.data import Tables
+from rk35.data.render import cited
 from rk35.fmt import pct, pct_change, table, usd_bn
 from rk35.records import Finding, Input, Recorder
 from rk35.render import scale_table
@@ -283,7 +284,7 @@ CHECKS: dict[str, Check] = {
 
 def tables(t: Tables, shares: pd.DataFrame) -> dict:
     """The chapter's tables, by glue key."""
-    trade, investment = t.trade, t.investment
+    trade, investment, sources = t.trade, t.investment, t.sources
     labels_ = {"reporter": REPORTER_LABELS, "flow": FLOW_LABELS}
     changes = year_on_year(annual(trade, "KOR", "total").query("2016 <= year <= 2022"))
     share_rows = shares.assign(
@@ -293,18 +294,18 @@ def tables(t: Tables, shares: pd.DataFrame) -> dict:
     return {
         "verdict_scale": scale_table(),
         "preference_rule": "> " + PREFERENCE_RULE,
-        "tbl_trade_2022": table(trade.query("year == 2022 and period == 'full_year'"), {
+        "tbl_trade_2022": table(cited(trade.query("year == 2022 and period == 'full_year'"), sources), {
             "reporter": "Reported by", "flow": "Flow", "value_usd_bn": "US$ billion", "lower_bound": "Lower bound",
             "caution": "Marked suspect", "source_id": "Source"}, labels=labels_),
-        "tbl_trade_2024": table(trade.query("year == 2024"), {
+        "tbl_trade_2024": table(cited(trade.query("year == 2024"), sources), {
             "reporter": "Reported by", "flow": "Flow", "period": "Period", "value_usd_bn": "US$ billion",
             "source_id": "Source"}, labels={**labels_, "period": PERIOD_LABELS}),
         "tbl_trade_changes": table(changes.assign(change=changes["change_pct"].map(lambda v: pct(v, signed=True))),
                                    {"from": "From", "to": "To", "change": "Change"}, plain=("from", "to")),
-        "tbl_fdi_cumulative": table(investment[investment["metric"].str.startswith("kor_fdi_to_rus_cumulative")], {
+        "tbl_fdi_cumulative": table(cited(investment[investment["metric"].str.startswith("kor_fdi_to_rus_cumulative")], sources), {
             "period_start": "From", "period_end": "To", "value_usd_bn": "US$ billion", "lower_bound": "Lower bound",
             "reported_by": "Reported by", "source_id": "Source"}),
-        "tbl_fdi_share": table(share_rows, {
+        "tbl_fdi_share": table(cited(share_rows, sources, "numerator_source"), {
             "numerator": "Numerator", "numerator_usd_bn": "US$ bn", "numerator_source": "Source",
             "denominator_end": "Outbound FDI 1968 to end of", "denominator": "Outbound FDI, US$ bn", "share": "Share"},
             caption="Korean direct investment in Russia as a share of Korea's cumulative outbound FDI, under every "
@@ -320,7 +321,8 @@ def build(t: Tables) -> Chapter:
     record_scorecard(n, f"scorecard_{NAME}", assessed, " in this chapter", "This chapter's")
     claims = t.claims
     shares = fdi_share_table(t.investment, claims.loc["fdi-total", "stated_value"], int(claims.loc["fdi-share", "stated_year"]))
-    return Chapter(NAME, TITLE, SECTION, assessed, n.numbers, tables(t, shares),
+    return Chapter(NAME, TITLE, SECTION, assessed, n.numbers,
+                   tables(t, shares) | citing(t.sources, "trade:KITA_YONHAP_2023", "trade:KITA_ASIAE_2025"),
                    {"fig_trade_series": (trade_chart, (t.trade, t.sources))}, labels(t, NAME),
                    splits=[Split("kor_total_years_span", ("kor_total_years_found", "kor_total_years_missing"))],
                    dated=[])

@@ -27,7 +27,7 @@ REFUSED = [
     ("a year outside the range the table covers", "test_a_year_out_of_range"),
     ("a negative volume, value or count", "test_a_negative_volume"),
     ("a share above 100% or any value above its maximum", "test_a_value_beyond_its_maximum"),
-    ("a date that is not a calendar date (2019-02-30, 2022-13)", "test_a_date_that_is_not_a_date"),
+    ("a date that is not a calendar date (30 February 2019, a thirteenth month)", "test_a_date_that_is_not_a_date"),
     ("a coordinate off the globe", "test_a_coordinate_off_the_globe"),
     ("an id that breaks its pattern", "test_an_id_that_breaks_its_pattern"),
     ("a column the schema does not describe", "test_an_unknown_extra_column"),
@@ -71,6 +71,8 @@ REFUSED = [
      "test_a_symbolic_link"),
     ("anything in data/ that is not a regular file (a folder, a pipe, a device)",
      "test_a_file_that_is_not_a_regular_file"),
+    (("a source's date that disagrees with how it was found (a date 'not shown', or a date found on the page that is "
+     "empty)"), "test_a_source_date_that_disagrees_with_how_it_was_found"),
     ("a file larger than its stated limit (ten times its size at the first edition; rk35:maxBytes)",
      "test_a_file_over_its_size_limit"),
 ]
@@ -214,6 +216,8 @@ def rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
             elif row["value_usd_bn"] == "":
                 problems.append(f"{location(path, line, 'value_usd_bn')}: rule: a non-share metric needs value_usd_bn")
     problems += _list_problems(descriptor["resources"], by_name, data_dir)
+    if "sources" in by_name:
+        problems += _source_date_problems(by_name["sources"]["path"], data_dir)
     if {"judgements", "second_readings"} <= set(by_name):
         problems += _second_reading_problems(by_name, data_dir)
     if "judgements" in by_name:
@@ -229,6 +233,21 @@ def rule_problems(descriptor: dict, data_dir: Path) -> list[str]:
             for flag in ("lower_bound", "caution"):
                 if flag in fields and cast(fields[flag], row[flag]) and not row["note"].strip():
                     problems.append(f"{location(path, line, 'note')}: rule: a {flag} row must say why in its note")
+    return problems
+
+
+#: How a source's date was found when the book has no date for it.
+UNDATED_BASES = ("not shown", "not applicable")
+
+
+def _source_date_problems(path: str, data_dir: Path) -> list[str]:
+    """A source's date and how it was found agree: a date comes with how it was found, and 'not shown' or 'not
+    applicable' with no date."""
+    problems = []
+    for line, row in read_raw(data_dir / path).iterrows():
+        if bool(row["date"]) == (row["date_basis"] in UNDATED_BASES):
+            problems.append(f"{location(path, line, 'date_basis')}: rule: {row['date_basis']!r} does not go with "
+                            + (f"the date {row['date']}" if row["date"] else "an empty date"))
     return problems
 
 

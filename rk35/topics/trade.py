@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from rk35.charts import PAGE, REPORTER_COLOURS, titled
+from rk35.data.render import labelled
 from rk35.fmt import pct_change, usd_bn
 
 FLOW_LABELS = {
@@ -238,9 +239,7 @@ def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, width: int | None = 
     """Annual trade 1990-2025: Korean-reported lines (breaking at gaps), every full-year figure as a point."""
     width = width or PAGE
 
-    frame = chart_frame(trade)
-    publisher = sources["publisher"].to_dict()
-    frame["source"] = frame["source_id"].map(lambda s: publisher.get(s, "") if s else "")
+    frame = labelled(chart_frame(trade), sources).rename(columns={"source_id": "source"})
     reporters = list(REPORTER_COLOURS)
     colour = alt.Color("reporter:N", title="Reported by",
                        scale=alt.Scale(domain=reporters, range=[REPORTER_COLOURS[r] for r in reporters]))
@@ -259,8 +258,7 @@ def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, width: int | None = 
                         scale=alt.Scale(domain=kinds, range=["circle", "triangle-up", "cross"])),
         tooltip=[alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("flow:N", title="Flow"),
                  alt.Tooltip("value:Q", title="US$ billion"), alt.Tooltip("reporter:N", title="Reported by"),
-                 alt.Tooltip("kind:N", title="Figure"), alt.Tooltip("source:N", title="Source"),
-                 alt.Tooltip("source_id:N", title="Source id")])
+                 alt.Tooltip("kind:N", title="Figure"), alt.Tooltip("source:N", title="Source")])
     gaps = mirror_gaps(trade)
     rules = alt.Chart(gaps).mark_rule(color="#444444", strokeWidth=1).encode(
         x=x, y="kor:Q", y2="rus:Q",

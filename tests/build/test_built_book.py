@@ -25,12 +25,6 @@ def page_text(path):
 
 
 @pytest.fixture(scope="module")
-def pdf_text():
-    out = subprocess.run(["pdftotext", str(PDF), "-"], check=True, capture_output=True, text=True).stdout
-    return re.sub(r"\s+", " ", out)
-
-
-@pytest.fixture(scope="module")
 def expected(book):
     """The chapter's key numbers, recomputed here from the data."""
     trade, investment, claims = book.tables.trade, book.tables.investment, book.tables.claims
