@@ -108,6 +108,8 @@ def cell(value, decimals: int | None = None, plain: bool = False) -> str:
     return written_dates(str(value))
 
 
+#: A table with more rows than this is set as a long table in the PDF: it breaks across pages, its header repeated.
+LONG_TABLE = 8
 #: What a table with no rows shows in its first cell.
 EMPTY = "Nothing to show: the data has no rows."
 
@@ -147,6 +149,8 @@ class Table:
         table = "\n".join(body)
         # planned column widths, so that the PDF wraps text in every column instead of running off the page
         head = (f":::{{table}} {md_cell(caption)}\n" if caption else ":::{table}\n") + (f":name: {label}\n" if label else "")
+        if len(rows) > LONG_TABLE:  # the PDF breaks it across pages and repeats its header
+            head += ":class: longtable\n"
         table = head + f":widths: {' '.join(map(str, column_widths(self.headers, rows)))}\n\n" + table + "\n:::"
         self.markdown = table + "\n"
         widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(self.headers)]

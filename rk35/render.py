@@ -96,7 +96,7 @@ def rulebook() -> str:
         rows.append(f"| {md_cell(rule.name)} | {md_cell(rule.situation)} | {md_cell(rule.wording)} | "
                     f"{md_cell('; '.join(v.value for v in rule.verdicts))} |")
     book = ("::::{table} The rulebook: the rule each verdict names, and the verdicts it can give\n:name: tbl-rulebook\n"
-            ":widths: 16 17 42 25\n\n" + "\n".join(rows) + "\n::::\n")
+            ":class: longtable\n:widths: 16 17 42 25\n\n" + "\n".join(rows) + "\n::::\n")
     return (f"{scale_table('tbl-verdict-scale-methods')}\nThe tolerance of 'holds approximately' is "
             f"{APPROX_TOLERANCE:.0%} for a number. Lower bounds and figures marked suspect never decide a verdict.\n\n"
             + book + "\n" + md_cell(GAP_VERSUS_CONTRADICTION) + "\n")

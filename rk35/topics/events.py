@@ -101,8 +101,8 @@ def timeline_chart(events: pd.DataFrame, width: int | None = None):
                  alt.Tooltip("precision:N", title="Dated to the"), alt.Tooltip("source_id:N", title="Source")],
     ).properties(width=width - 110, height=alt.Step(34))
     return titled(chart, f"Dated events, {first}–{last}: relations, the peninsula and sanctions",
-                  ["Each tick is one dated event (hover for the event and its source); an event dated only to a month",
-                   "or a year is drawn at its first day."],
+                  ["Each tick is one dated event (the chart's data lists each event with its source); an event dated",
+                   "only to a month or a year is drawn at its first day."],
                   "Yonhap, the Kremlin, TASS, UN press releases and others (the book's table events.csv)", width)
 
 
