@@ -190,3 +190,29 @@ def test_the_register_reads_as_cards_on_a_phone_and_as_a_table_on_a_laptop(brows
         assert not blocked and not errors
     finally:
         context.close()
+
+
+#: Every table cell a reader can see that lies outside the viewport or outside its table's visible box.
+CELLS_OUT_OF_VIEW = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  for (const cell of document.querySelectorAll('article table td, article table th')) {
+    const box = cell.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1 || getComputedStyle(cell).display === 'none') continue;
+    const head = cell.closest('thead');  // headers kept for screen readers only (visually hidden) are not shown
+    if (head && getComputedStyle(head).position === 'absolute') continue;
+    const frame = cell.closest('table').getBoundingClientRect();
+    if (box.left < -1 || box.right > width + 1 || box.left < frame.left - 1 || box.right > frame.right + 1)
+      out.push(cell.textContent.trim().slice(0, 40) || '(empty)');
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_every_table_cell_is_in_view_on_a_phone(browser, page_path):
+    """At 390 px no column of any table is hidden behind a sideways scroll: every table reads as cards."""
+    context, page, _, _ = visit(browser, page_path, "phone")
+    try:
+        assert page.evaluate(CELLS_OUT_OF_VIEW) == []
+    finally:
+        context.close()
