@@ -1,6 +1,7 @@
 # Russia–Korea at 35 — build and test.
 #   make book   builds the HTML book (_build/html) and the PDF (_build/latex/book.pdf)
 #   make test   runs every check (nbval, data package, module tests, build with warnings as errors)
+#   make serve  previews the built HTML at http://127.0.0.1:$(PORT)/
 # Both set up what they need: a virtualenv from requirements.lock and, when missing, Debian's TeX and Chromium.
 # Both use every core by themselves: notebooks execute in parallel, and HTML and PDF build side by side.
 
@@ -33,7 +34,7 @@ VALIDATED := _build/.validated
 HTML := _build/.html.stamp
 PDF := _build/.pdf.stamp
 
-.PHONY: book html pdf execute validate lab test venv debian-packages lock checksums benchmark determinism clean
+.PHONY: book html pdf execute validate lab test venv debian-packages lock checksums serve benchmark determinism clean
 
 book: html pdf
 	@cp _build/latex/book.pdf _build/html/_static/russia-korea-at-35.pdf  # the HTML edition links to the print edition
@@ -132,8 +133,17 @@ $(PDF): $(EXECUTED) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py | debian-p
 lab: $(VENV_OK) $(VALIDATED)
 	$(VENV)/bin/jupyter-lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
+## Preview: the built HTML on this machine only (127.0.0.1), as a reader's browser gets it from a web server ----
+
+PORT ?= 8000
+
+serve: book
+	@echo "Serving _build/html at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	+$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
 ## Tests ---------------------------------------------------------------------
-# 0. ruff over the module, the tools and the tests (pyproject.toml configures it);
+# 0. ruff over the module, the tools and the tests (pyproject.toml configures it); actionlint over the workflow
+#    that publishes the book (.github/workflows);
 # 1. nbval (stored outputs = a fresh run), the data package and the module, on the tree as committed;
 # 2. the book build (warnings are errors);
 # 3. checks of what was built (offline HTML, the numbers in HTML and PDF), and every page in Debian's Chromium
@@ -141,6 +151,7 @@ lab: $(VENV_OK) $(VALIDATED)
 
 test: $(VENV_OK) | debian-packages
 	$(PY) -m ruff check rk35 tools tests
+	$(VENV)/bin/actionlint .github/workflows/*.yml
 	$(PY) -m pytest
 	$(MAKE) book
 	$(PY) -m pytest -m built tests/build
