@@ -65,6 +65,7 @@ class Chapter:
     labels: dict[str, str] = field(default_factory=dict)  # claim id -> the claim's short name
     splits: list[Split] = field(default_factory=list)
     dated: list[Dated] = field(default_factory=list)
+    finding: str = ""  # what the page found, in one sentence, where it checks no claim (a shared link says it)
 
     def number(self, key: str) -> Number:
         found = [n for n in self.numbers if n.key == key]

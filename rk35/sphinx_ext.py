@@ -3,7 +3,7 @@
 Writes the vega bundle into the HTML output's _static folder (generated from the pinned vl-convert, so nothing is
 fetched and nothing generated is committed) and adds it to every page as a deferred script; adds the chart font
 (the vendored Source Sans Pro, embedded in a stylesheet), the verdict styles (generated from rk35.verdicts.LOOK, as
-are the PDF's verdict box colours), the downloads and each chapter's ClaimReview records.
+are the PDF's verdict box colours), the downloads and each chapter's ClaimReview records; sets the edition on the PDF's title page.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from pybtex.style.formatting.plain import Style as Plain
 from pybtex.style.labels import BaseLabelStyle
 from sphinx.writers.latex import CR, LaTeXTranslator
 
-from rk35 import charts, downloads
+from rk35 import charts, downloads, editions
 from rk35.book import CHAPTERS, Book
 from rk35.render import latex_box_colours, verdict_css
+from rk35.settings import edition
 from rk35.text import script_json
 from rk35.verdicts import LOOK, Verdict
 
@@ -75,8 +76,16 @@ def register_script() -> str:
 
 def _config_inited(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(STATIC)]
-    # the PDF's verdict boxes in the verdict colours, from the one definition of the verdicts' look
-    config.latex_elements = {**config.latex_elements, "sphinxsetup": latex_box_colours()}
+    # the PDF's verdict boxes in the verdict colours, from the one definition of the verdicts' look; the title page's
+    # edition from the one place it is set
+    config.latex_elements = {**config.latex_elements, "sphinxsetup": latex_box_colours(),
+                             "preamble": edition_preamble() + config.latex_elements.get("preamble", "")}
+
+
+def edition_preamble() -> str:
+    """\\rkedition, which the title page (_config.yml, maketitle) prints: the edition's number and date, as
+    _config.yml sets them (rk35.edition; only digits and a month's name)."""
+    return r"\newcommand{\rkedition}{" + editions.title(edition()) + "}\n"
 
 
 def _builder_inited(app) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import frictionless
 
+from rk35 import editions
 from rk35.data.rules import DataError, location, rule_problems
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -54,7 +55,7 @@ def _file_problems(descriptor: dict, data_dir: Path) -> list[str]:
         if not (data_dir / path).is_file():
             problems.append(f"data/{path}: missing: datapackage.json lists this file, but it is not in data/")
     for path in sorted(p.name for p in data_dir.iterdir()):
-        if path not in listed | licences | {"datapackage.json"}:
+        if path not in listed | licences | {"datapackage.json", editions.FOLDER}:
             problems.append(f"data/{path}: not listed: a file in data/ that datapackage.json does not describe "
                             "(add it as a resource with its schema and provenance, or remove it)")
     for resource in descriptor.get("resources", []):
@@ -138,6 +139,8 @@ def validate_package(data_dir: Path = DATA_DIR) -> dict:
     except (OSError, json.JSONDecodeError) as exc:
         raise DataError(f"data/datapackage.json: cannot be read: {exc}") from exc
     key = _validation_key(data_dir)
+    if problems := editions.problems(data_dir):  # data/editions (rk35.editions), outside the cache's key: every time
+        _refuse(problems)
     if key and (VALIDATION_CACHE / key).exists():
         return descriptor
     _validate(data_dir, descriptor_path, descriptor)
