@@ -144,6 +144,25 @@ def scorecard(assessed: dict[str, Assessment], where: str = "") -> Text:
     return Text(f"{head}: {body}{tail}")
 
 
+#: How the verdicts read in a count: one claim, several claims.
+VERBS = {Verdict.HOLDS: ("holds", "hold"), Verdict.HOLDS_APPROXIMATELY: ("holds approximately", "hold approximately"),
+         Verdict.PARTLY_HOLDS: ("partly holds", "partly hold"), Verdict.DOES_NOT_HOLD: ("does not hold", "do not hold"),
+         Verdict.NOT_VERIFIABLE: ("cannot be checked with the sources found", "cannot be checked with the sources found")}
+
+
+def checked_summary(assessed: dict[str, Assessment], where: str = "") -> str:
+    """The verdict counts in one short sentence, only the verdicts that occur: "9 claims checked in this chapter: 3
+    hold, 1 does not hold; 1 opinion shown for context, not checked." (a page's description)."""
+    count = verdict_counts(assessed)
+    opinions = count[Verdict.CONTEXT_ONLY]
+    checked = len(assessed) - opinions
+    parts = [f"{count[v]} {one if count[v] == 1 else many}" for v, (one, many) in VERBS.items() if count[v]]
+    text = f"{checked} claim{'s' if checked != 1 else ''} checked{where}" + (": " + ", ".join(parts) if parts else "")
+    if opinions:
+        text += f"; {opinions} {'opinion' if opinions == 1 else 'opinions'} shown for context, not checked"
+    return text + "."
+
+
 def verdict_counts_as_inputs(assessed: dict[str, Assessment], where: str) -> tuple[Input, ...]:
     """The inputs of a scorecard: how many claims have each verdict (`where`: " in this chapter")."""
     return tuple(Input((f"claims whose verdict is '{v.value}'" if v is not Verdict.CONTEXT_ONLY else "opinions") + where,
