@@ -24,6 +24,7 @@ from sphinx.writers.latex import CR, LaTeXTranslator
 from rk35 import charts, downloads, editions
 from rk35.book import CHAPTERS, Book
 from rk35.chapter import checked_summary
+from rk35.fmt import date
 from rk35.render import latex_box_colours, verdict_css
 from rk35.settings import edition
 from rk35.text import script_json
@@ -132,7 +133,8 @@ def _config_inited(app, config) -> None:
     # the PDF's verdict boxes in the verdict colours, from the one definition of the verdicts' look; the title page's
     # edition from the one place it is set
     config.latex_elements = {**config.latex_elements, "sphinxsetup": latex_box_colours(),
-                             "preamble": edition_preamble() + config.latex_elements.get("preamble", "")}
+                             "preamble": edition_preamble() + config.latex_elements.get("preamble", ""),
+                             "date": date(edition().date)}  # the edition's date, not the build's
 
 
 def edition_preamble() -> str:

@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from rk35 import editions
+from rk35.fmt import date
 from tests.build.test_built_book import HTML, PDF, page_text
 from tests.conftest import ROOT
 
@@ -16,6 +17,7 @@ def test_the_title_page_and_the_front_page_show_the_edition(book):
                                 text=True).stdout
     assert line in " ".join(title_page.split())
     assert "\\today" not in (ROOT / "_config.yml").read_text(encoding="utf-8")  # the date is the edition's, not the clock's
+    assert f"\\date{{{date(book.edition.date)}}}" in (ROOT / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
     assert f"This edition. {line}." in page_text(HTML / "book" / "intro.html")
 
 
