@@ -133,8 +133,8 @@ def _config_inited(app, config) -> None:
     # the PDF's verdict boxes in the verdict colours, from the one definition of the verdicts' look; the title page's
     # edition from the one place it is set
     config.latex_elements = {**config.latex_elements, "sphinxsetup": latex_box_colours(),
-                             "preamble": edition_preamble() + config.latex_elements.get("preamble", ""),
-                             "date": date(edition().date)}  # the edition's date, not the build's
+                             "preamble": edition_preamble() + config.latex_elements.get("preamble", "")}
+    config.today = str(date(edition().date))  # Sphinx's date (the PDF's \date): the edition's, not the build's
 
 
 def edition_preamble() -> str:
