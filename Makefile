@@ -1,6 +1,8 @@
 # Russia–Korea at 35 — build and test.
 #   make book   builds the HTML book (_build/html) and the PDF (_build/latex/book.pdf)
 #   make test   runs every check (nbval, data package, module tests, build with warnings as errors)
+#   make serve  previews the built HTML at http://127.0.0.1:$(PORT)/
+#   make edition  keeps the edition set in _config.yml as data (data/editions/<n>/)
 # Both set up what they need: a virtualenv from requirements.lock and, when missing, Debian's TeX and Chromium.
 # Both use every core by themselves: notebooks execute in parallel, and HTML and PDF build side by side.
 
@@ -25,7 +27,12 @@ NOTEBOOKS := $(foreach nb,$(LONGEST_FIRST),$(filter book/$(nb).ipynb,$(NOTEBOOKS
 	$(filter-out $(LONGEST_FIRST:%=book/%.ipynb),$(NOTEBOOKS))
 STAMPS := $(NOTEBOOKS:book/%.ipynb=_build/.executed/%.stamp)
 EXECUTED := _build/.executed.stamp
-DATA := $(sort $(wildcard data/*))
+DATA := $(sort $(wildcard data/* data/editions/*/*))
+#: The kept editions (rk35.editions): what "What changed" compares the book with.
+EDITIONS := $(sort $(wildcard data/editions/*/*))
+#: The edition set in _config.yml, as a file rewritten only when the edition changes: every notebook's chart
+#: downloads carry it, so a new edition re-executes them and another change to _config.yml does not.
+EDITION := _build/.edition
 MODULE := $(sort $(wildcard rk35/*.py rk35/*/*.py rk35/static/* rk35/fonts/* rk35/js/*))
 PAGES := _config.yml _toc.yml $(sort $(wildcard book/*.md book/*.bib))
 VENV_OK := $(VENV)/.installed
@@ -33,7 +40,8 @@ VALIDATED := _build/.validated
 HTML := _build/.html.stamp
 PDF := _build/.pdf.stamp
 
-.PHONY: book html pdf execute validate lab test venv debian-packages lock checksums benchmark determinism clean
+.PHONY: book html pdf execute validate lab test venv debian-packages lock checksums edition serve benchmark determinism \
+	clean
 
 book: html pdf
 	@cp _build/latex/book.pdf _build/html/_static/russia-korea-at-35.pdf  # the HTML edition links to the print edition
@@ -81,6 +89,19 @@ lock: requirements.txt
 checksums: $(VENV_OK)
 	$(PY) tools/update_checksums.py
 
+## Editions -------------------------------------------------------------------------------------------------
+# `make edition` keeps the edition set in _config.yml (rk35.edition: number and date): the claims register and every
+# number, as the book computes them now and as its downloads give them, in data/editions/<n>/ with their checksums.
+# A kept edition is never rewritten; "What changed" (book/changes.ipynb) compares the book with the last one before it.
+
+edition: $(VENV_OK)
+	$(PY) tools/cut_edition.py
+
+$(EDITION): _config.yml $(VENV_OK)
+	@mkdir -p $(@D)
+	@$(PY) -c 'from rk35.settings import edition; print(edition())' > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
 ## Validation: the whole package (for `make lab`; `make book` validates in tools/execute.py) ---------------
 # It also writes each table's schema to _build/.schemas/<table>.json (touched only when it changes).
 
@@ -98,8 +119,11 @@ $(VALIDATED): $(DATA) $(wildcard rk35/data/*.py) tools/validate_data.py $(VENV_O
 
 execute: $(EXECUTED)
 
-_build/.executed/%.stamp: book/%.ipynb $(MODULE) tools/execute.py $(VENV_OK)
+_build/.executed/%.stamp: book/%.ipynb $(MODULE) tools/execute.py $(VENV_OK) $(EDITION)
 	@rm -f $@
+
+# "What changed" compares the book with the kept editions.
+_build/.executed/changes.stamp: $(EDITIONS)
 
 _build/.schemas/%.json: ;
 
@@ -132,8 +156,17 @@ $(PDF): $(EXECUTED) $(PAGES) $(MODULE) $(VENV_OK) tools/build_book.py | debian-p
 lab: $(VENV_OK) $(VALIDATED)
 	$(VENV)/bin/jupyter-lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
+## Preview: the built HTML on this machine only (127.0.0.1), as a reader's browser gets it from a web server ----
+
+PORT ?= 8000
+
+serve: book
+	@echo "Serving _build/html at http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	+$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
 ## Tests ---------------------------------------------------------------------
-# 0. ruff over the module, the tools and the tests (pyproject.toml configures it);
+# 0. ruff over the module, the tools and the tests (pyproject.toml configures it); actionlint over the workflow
+#    that publishes the book (.github/workflows);
 # 1. nbval (stored outputs = a fresh run), the data package and the module, on the tree as committed;
 # 2. the book build (warnings are errors);
 # 3. checks of what was built (offline HTML, the numbers in HTML and PDF), and every page in Debian's Chromium
@@ -141,6 +174,7 @@ lab: $(VENV_OK) $(VALIDATED)
 
 test: $(VENV_OK) | debian-packages
 	$(PY) -m ruff check rk35 tools tests
+	$(VENV)/bin/actionlint .github/workflows/*.yml
 	$(PY) -m pytest
 	$(MAKE) book
 	$(PY) -m pytest -m built tests/build

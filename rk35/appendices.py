@@ -1,20 +1,22 @@
 """The appendices as chapters of the book: the claims register (read from every chapter's assessments), the data
-and methods appendix (read from the package), and every number in the book (read from every chapter's records)."""
+and methods appendix (read from the package), every number in the book (read from every chapter's records), the
+corrections, the standards page, and what changed since the last kept edition (rk35.editions)."""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
+from rk35 import editions
 from rk35.chapter import Chapter, record_scorecard, verdict_counts
 from rk35.charts import PAGE, titled
 from rk35.data import DATA_DIR, REFUSED, Tables, record_read, validate_package
 from rk35.data.render import citations, entry
 from rk35.fmt import date, pct, table
-from rk35.records import Input, Number, Recorder
+from rk35.records import Input, Number, Recorder, label
 from rk35.render import PARTS, numbers_appendix, register_table, rulebook
 from rk35.settings import publisher
-from rk35.text import md_cell
+from rk35.text import md, md_cell
 from rk35.topics.events import poll_shares
 from rk35.verdicts import LOOK, Assessment, Verdict
 
@@ -22,6 +24,7 @@ REGISTER, METHODS, NUMBERS, CORRECTIONS, STANDARDS = "register", "methods", "num
 BIBLIOGRAPHY = "bibliography"
 #: The sources the front page (book/intro.md) links to in the bibliography: the article under review.
 FRONT_PAGE_CITES = ("article:gubin_2025",)
+CHANGES = editions.CHAPTER
 
 
 def verdict_chart(counts: pd.DataFrame, title: str, opinions: str, width: int | None = None):
@@ -207,12 +210,12 @@ def standards(tables: Tables) -> Chapter:
 def bibliography(tables: Tables, cited: set[str]) -> Chapter:
     """The bibliography: every source the book cites, alphabetical by label (under its first letter), then the
     sources consulted and not cited; each entry under the anchor that every citation label links to."""
-    sources, label = tables.sources, citations(tables.sources)
+    sources, cite = tables.sources, citations(tables.sources)
 
     def listing(ids: list[str]) -> str:
         out, letter = [], None
-        for source_id in sorted(ids, key=lambda sid: (label(sid).casefold(), sid)):
-            first = label(source_id)[:1].upper()
+        for source_id in sorted(ids, key=lambda sid: (cite(sid).casefold(), sid)):
+            first = cite(source_id)[:1].upper()
             if first != letter:
                 out.append(f"```{{rubric}} {md_cell(first)}\n```\n")
                 letter = first
@@ -225,3 +228,95 @@ def bibliography(tables: Tables, cited: set[str]) -> Chapter:
     consulted = [sid for sid in sources.index if sid not in cited]
     return Chapter(BIBLIOGRAPHY, "Bibliography", "appendix-bibliography", {}, [],
                    {"bibliography_cited": listing(sorted(cited)), "bibliography_consulted": listing(consulted)})
+def _count(n: int, one: str, many: str) -> str:
+    return f"no {one}" if n == 0 else f"{n} {one if n == 1 else many}"
+
+
+def _moved(moved: tuple[editions.Moved, ...], sources: pd.DataFrame) -> str:
+    """The inputs that moved, as a reader reads them: what, was → now, and where it comes from."""
+    def origin(m: editions.Moved) -> str:
+        names = (["the article"] if m.claim else []) + [sources.loc[s, "publisher"] if s in sources.index else s
+                                                         for s in m.sources]
+        return f" ({'; '.join(dict.fromkeys(names))})" if names else ""
+    return "; ".join(f"{m.what}: {m.was or 'none'} → {m.now or 'none'}{origin(m)}" for m in moved)
+
+
+def changes_report(found: editions.Changes, tables: Tables, titles: dict[str, str]) -> str:
+    """What changed as MyST: a section for each kind of change there is, one item per claim or number (lists, which
+    read on a phone and in print), then where the kept edition is."""
+    base, out = found.baseline, []
+    if base is None:
+        return ""
+    claims, sources = tables.claims, tables.sources
+
+    def claim(claim_id: str) -> str:
+        return f"[{md(claims.loc[claim_id, 'label'])}](#{claims.loc[claim_id, 'anchor']})"
+
+    if found.verdicts:
+        out.append("## Verdicts that changed\n")
+        for v in found.verdicts:
+            why = ("; ".join(f"the correction of {c.date}: {c.why}" for c in v.corrections)
+                   or _moved(tuple(m for n in v.numbers for m in n.moved), sources)
+                   or f"what the check found: “{v.found_was}” → “{v.found_now}”")
+            out.append(f"- {claim(v.claim_id)}: {md(v.was)} → **{md(v.now)}**. What changed it: {md(why.rstrip('.'))}.")
+    if found.added:
+        out.append("\n## Claims added\n")
+        out += [f"- {claim(c)}: {md(verdict)}." for c, verdict in found.added]
+    if found.withdrawn:
+        out.append("\n## Claims withdrawn\n")
+        out += [f"- {md(r['label'])} (in edition {base.number}: {md(r['verdict'])})." for r in found.withdrawn]
+    if found.numbers:
+        out.append("\n## Numbers that moved\n")
+        for n in found.numbers:
+            method = n.method.rstrip(".")
+            what = f"[{md(method)}](#{label(n.key)})" if n.now is not None else md(method)
+            change = (f"new: **{md(n.now.rstrip('.'))}**" if n.was is None else f"gone (was {md(n.was.rstrip('.'))})"
+                      if n.now is None else f"{md(n.was.rstrip('.'))} → **{md(n.now.rstrip('.'))}**")
+            moved = _moved(n.moved, sources) or "its computation"
+            out.append(f"- {what} ({md(titles.get(n.chapter, n.chapter))}): {change}. Moved by: {md(moved)}.")
+    files = " and ".join(f"{what}, {{download}}`{path} <../data/{path}>`" for what, path in
+                         (("its claims register", f"{editions.FOLDER}/{base.number}/{editions.REGISTER}"),
+                          ("its numbers", f"{editions.FOLDER}/{base.number}/{editions.NUMBERS}")))
+    out.append(f"\nEdition {base.number} is kept in the data package, as its downloads gave them: {files}.\n")
+    return "\n".join(out)
+
+
+def changes(found: editions.Changes, compared: tuple[int, int], tables: Tables, titles: dict[str, str]) -> Chapter:
+    """The appendix "What changed": the edition, the edition it is compared with, what changed (verdicts, claims,
+    numbers) or that nothing did. `compared`: how many claims and numbers the book has now."""
+    n = Recorder(CHANGES, "appendix-changes")
+    current, base = found.current, found.baseline
+    kept = Input("editions kept (data/editions)", ", ".join(str(k) for k in found.kept) or "none")
+    n.add("edition", editions.title(current), "The edition, as the book's configuration (_config.yml) sets its number "
+          "and date.", Input("_config.yml, rk35.edition", f"number {current.number}, date {date(current.date)}"))
+    if base is None:
+        against = "No edition has been kept yet, so there is nothing to compare this one with."
+    elif base.number == current.number:
+        against = (f"It is compared with edition {base.number} as it was kept on {date(base.edition.date)}: the first "
+                   "edition, compared with itself, so that any change since shows here.")
+    else:
+        against = f"It is compared with the last edition kept before it, edition {base.number} of {date(base.edition.date)}."
+    n.add("changes_against", against, "The edition the book is compared with: the last kept before this one (the first "
+          "edition is compared with itself as kept).", kept, Input("this edition", str(current.number)))
+    claims, numbers = compared
+    counts = (len(found.verdicts), len(found.added), len(found.withdrawn), len(found.numbers))
+    if base is None:
+        said = "Nothing can be compared yet."
+    elif found.nothing:
+        said = (f"Nothing changed: all {claims} claims keep their verdicts, and all {numbers} numbers compared keep "
+                "their values.")
+    else:
+        claims_said = ("no claim was added or withdrawn" if not (counts[1] or counts[2]) else
+                       f"{_count(counts[1], 'claim was added', 'claims were added')}, "
+                       f"{_count(counts[2], 'claim was withdrawn', 'claims were withdrawn')}")
+        said = (f"{_count(counts[0], 'verdict changed', 'verdicts changed')}, {claims_said} and "
+                f"{_count(counts[3], 'number moved', 'numbers moved')}.")
+        said = said[0].upper() + said[1:]
+    summary = n.add("changes_summary", said, "The claims whose verdict changed, the claims added and withdrawn, and the "
+                    "numbers whose text moved since that edition, counted (claims by id, numbers by key).",
+                    *(Input(what, str(c)) for what, c in zip(("verdicts changed", "claims added", "claims withdrawn",
+                                                              "numbers moved"), counts)),
+                    Input("claims now", str(claims)), Input("numbers compared", str(numbers)))
+    return Chapter(CHANGES, "What changed", "appendix-changes", {}, n.numbers,
+                   {"changes_report": changes_report(found, tables, titles)},
+                   finding=f"{editions.title(current)}. {against} {summary.text}")

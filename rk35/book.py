@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
-from rk35 import appendices
+from rk35 import appendices, editions
 from rk35.chapter import Chapter
 from rk35.chapters import gas, opening, outlook, pressure, rails, trade
 from rk35.data import Tables
 from rk35.data.cite import anchor
 from rk35.fmt import Table
 from rk35.records import Number
+from rk35.settings import Edition, edition
 from rk35.verdicts import Assessment
 
 #: A link to a bibliography entry in a page's Markdown.
@@ -24,16 +25,27 @@ MODULES = (opening, trade, gas, rails, pressure, outlook)
 CHAPTERS = {module.NAME: module.build for module in MODULES}
 #: The pages whose numbers "Every number in this book" lists, in book order, with their titles.
 TITLES = {appendices.STANDARDS: "How this book checks"} | {module.NAME: module.TITLE for module in MODULES} | {
-    appendices.REGISTER: "Claims register", appendices.METHODS: "Data and methods", appendices.CORRECTIONS: "Corrections"}
+    appendices.REGISTER: "Claims register", appendices.METHODS: "Data and methods", appendices.CORRECTIONS: "Corrections",
+    appendices.CHANGES: "What changed"}
 
 
 class Book:
     """Every chapter and appendix of the book, each built on first use and then kept. `tables` stands in for the
-    data package (a test passes changed copies)."""
+    data package, `kept` for the kept editions and `current` for the configured edition (a test passes its own)."""
 
-    def __init__(self, tables: Tables | None = None) -> None:
+    def __init__(self, tables: Tables | None = None, kept: list[editions.Kept] | None = None,
+                 current: Edition | None = None) -> None:
         self.tables = Tables() if tables is None else tables
+        self._kept = kept
+        self.edition = edition() if current is None else current
         self._built: dict[str, Chapter] = {}
+
+    @property
+    def kept(self) -> list[editions.Kept]:
+        """The kept editions (data/editions), oldest first, read and checked once."""
+        if self._kept is None:
+            self._kept = editions.kept()
+        return self._kept
 
     def chapter(self, name: str) -> Chapter:
         """A chapter or appendix by its name (`opening` … `outlook`, `register`, `methods`, `numbers`)."""
@@ -52,6 +64,10 @@ class Book:
                 self._built[name] = appendices.bibliography(self.tables, self.cited_sources())
             elif name == appendices.NUMBERS:
                 self._built[name] = appendices.every_number(self.numbers, TITLES, self.tables)
+            elif name == appendices.CHANGES:
+                compared = self._numbers(exclude=appendices.CHANGES)
+                self._built[name] = appendices.changes(self.changes(compared), (len(self.assessments), len(compared)),
+                                                       self.tables, TITLES)
             else:
                 raise KeyError(f"the book has no chapter {name!r}")
         return self._built[name]
@@ -89,10 +105,19 @@ class Book:
             raise ValueError(f"claims that no chapter assesses (check their chapter in claims.csv): {missing}")
         return {claim_id: found[claim_id] for claim_id in self.tables.claims.index}
 
+    def changes(self, numbers: list[Number] | None = None) -> editions.Changes:
+        """What changed since the last kept edition before this one (rk35.editions.baseline): verdicts, claims and
+        numbers (those of every page but "What changed" itself)."""
+        compared = self._numbers(exclude=appendices.CHANGES) if numbers is None else numbers
+        return editions.compare(self.kept, self.edition, self.assessments, compared)
+
     @property
     def numbers(self) -> list[Number]:
         """Every recorded number of the chapters and appendices, in book order; a key used twice is an error."""
-        out = [n for name in TITLES for n in self.chapter(name).numbers]
+        return self._numbers()
+
+    def _numbers(self, exclude: str = "") -> list[Number]:
+        out = [n for name in TITLES if name != exclude for n in self.chapter(name).numbers]
         keys = [n.key for n in out]
         repeated = sorted({k for k in keys if keys.count(k) > 1})
         if repeated:

@@ -67,6 +67,7 @@ class Chapter:
     labels: dict[str, str] = field(default_factory=dict)  # claim id -> the claim's short name
     splits: list[Split] = field(default_factory=list)
     dated: list[Dated] = field(default_factory=list)
+    finding: str = ""  # what the page found, in one sentence, where it checks no claim (a shared link says it)
 
     def number(self, key: str) -> Number:
         found = [n for n in self.numbers if n.key == key]
@@ -154,6 +155,25 @@ def scorecard(assessed: dict[str, Assessment], where: str = "") -> Text:
     tail = (f"; {number_word(opinions)} more {'is an opinion' if opinions == 1 else 'are opinions'}, shown for context "
             "and not checked." if opinions else ".")
     return Text(f"{head}: {body}{tail}")
+
+
+#: How the verdicts read in a count: one claim, several claims.
+VERBS = {Verdict.HOLDS: ("holds", "hold"), Verdict.HOLDS_APPROXIMATELY: ("holds approximately", "hold approximately"),
+         Verdict.PARTLY_HOLDS: ("partly holds", "partly hold"), Verdict.DOES_NOT_HOLD: ("does not hold", "do not hold"),
+         Verdict.NOT_VERIFIABLE: ("cannot be checked with the sources found", "cannot be checked with the sources found")}
+
+
+def checked_summary(assessed: dict[str, Assessment], where: str = "") -> str:
+    """The verdict counts in one short sentence, only the verdicts that occur: "9 claims checked in this chapter: 3
+    hold, 1 does not hold; 1 opinion shown for context, not checked." (a page's description)."""
+    count = verdict_counts(assessed)
+    opinions = count[Verdict.CONTEXT_ONLY]
+    checked = len(assessed) - opinions
+    parts = [f"{count[v]} {one if count[v] == 1 else many}" for v, (one, many) in VERBS.items() if count[v]]
+    text = f"{checked} claim{'s' if checked != 1 else ''} checked{where}" + (": " + ", ".join(parts) if parts else "")
+    if opinions:
+        text += f"; {opinions} {'opinion' if opinions == 1 else 'opinions'} shown for context, not checked"
+    return text + "."
 
 
 def verdict_counts_as_inputs(assessed: dict[str, Assessment], where: str) -> tuple[Input, ...]:

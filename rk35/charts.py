@@ -23,6 +23,7 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
+from rk35.settings import edition
 from rk35.text import csv_text, html, script_json
 
 #: Okabe-Ito, a colour-blind-safe palette. The same colour means the same thing in every chapter.
@@ -154,7 +155,10 @@ def data_tables(spec: dict) -> list[list[dict]]:
 
 
 def data_csv(rows: list[dict]) -> str:
-    """One table of chart values as CSV (columns in order of first appearance), refusing spreadsheet formulas."""
+    """One table of chart values as CSV (columns in order of first appearance, then the book's edition and its date,
+    which every download carries), refusing spreadsheet formulas."""
+    at = edition()
+    rows = [{**row, "edition": at.number, "edition_date": at.date} for row in rows]
     return csv_text(rows, list(dict.fromkeys(key for row in rows for key in row)), "chart data")
 
 

@@ -3,7 +3,8 @@
 Writes the vega bundle into the HTML output's _static folder (generated from the pinned vl-convert, so nothing is
 fetched and nothing generated is committed) and adds it to every page as a deferred script; adds the chart font
 (the vendored Source Sans Pro, embedded in a stylesheet), the verdict styles (generated from rk35.verdicts.LOOK, as
-are the PDF's verdict box colours), the downloads and each chapter's ClaimReview records.
+are the PDF's verdict box colours), the downloads, each chapter's ClaimReview records, and every page's description
+and Open Graph metadata (its title and what it found); sets the edition on the PDF's title page.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ import yaml
 from docutils import nodes
 from sphinx.writers.latex import CR, LaTeXTranslator
 
-from rk35 import charts, downloads
+from rk35 import charts, downloads, editions
 from rk35.book import CHAPTERS, Book
+from rk35.chapter import checked_summary
+from rk35.fmt import date
 from rk35.render import latex_box_colours, verdict_css
+from rk35.settings import edition
 from rk35.text import script_json
 from rk35.verdicts import LOOK, Verdict
 
@@ -56,6 +60,56 @@ def _claim_reviews(app, pagename, templatename, context, doctree) -> None:
         context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(json_ld(r) for r in reviews)
 
 
+def page_description(book: Book, pagename: str) -> str:
+    """What a page found, in a sentence or two: a chapter's verdict counts; an appendix's own finding where it has
+    one ("What changed"); otherwise the whole book's verdict counts. From the records the pages show."""
+    name = pagename.removeprefix("book/")
+    if name in CHAPTERS:
+        return checked_summary(book.chapter(name).assessments, " in this chapter")
+    try:
+        finding = book.chapter(name).finding
+    except KeyError:  # the index, the search page
+        finding = ""
+    return finding or checked_summary(book.assessments, " in this book")
+
+
+def open_graph(title: str, description: str, site: str, kind: str = "article") -> str:
+    """The description and Open Graph meta elements of a page (no og:url or og:image: the book names no address)."""
+    def meta(attribute: str, name: str, content: str) -> str:
+        return f'<meta {attribute}="{name}" content="{html.escape(content, quote=True)}" />'
+    return "\n".join([meta("name", "description", description), meta("property", "og:title", title),
+                      meta("property", "og:description", description), meta("property", "og:type", kind),
+                      meta("property", "og:site_name", site)])
+
+
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup or "")).split())
+
+
+def _open_graph(app, pagename, templatename, context, doctree) -> None:
+    """Every page says, when its link is shared, what it is and what it found."""
+    site = _plain(context.get("docstitle") or app.config.html_title)
+    title = _plain(context.get("title")) or site
+    kind = "website" if pagename == app.config.root_doc else "article"
+    tags = open_graph(title, page_description(app.rk35_book, pagename), site, kind)
+    context["metatags"] = context.get("metatags", "") + "\n" + tags
+
+
+def _root_redirect(app, exception) -> None:
+    """The site's root (index.html) leads to the front page and, shared as a link, says what the front page says.
+    Written before sphinx-external-toc's bare redirect (which then leaves an existing index.html alone)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    root = app.config.root_doc
+    site = app.config.html_title or app.config.project  # Jupyter Book sets the book's title as html_title
+    tags = open_graph(site, page_description(app.rk35_book, root), site, "website")
+    target = html.escape(f"{root}.html", quote=True)
+    (Path(app.outdir) / "index.html").write_text(
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n<title>{html.escape(site)}</title>\n'
+        f'{tags}\n<meta http-equiv="Refresh" content="0; url={target}" />\n</head>\n<body>\n'
+        f'<p><a href="{target}">{html.escape(site)}</a></p>\n</body>\n</html>\n', encoding="utf-8")
+
+
 #: The script that makes the claims register sortable and filterable (rk35/js/register.js, with the verdict scale).
 REGISTER_SCRIPT = "rk35-register.js"
 #: The verdict styles, generated from rk35.verdicts.LOOK.
@@ -73,8 +127,17 @@ def register_script() -> str:
 
 def _config_inited(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(STATIC)]
-    # the PDF's verdict boxes in the verdict colours, from the one definition of the verdicts' look
-    config.latex_elements = {**config.latex_elements, "sphinxsetup": latex_box_colours()}
+    # the PDF's verdict boxes in the verdict colours, from the one definition of the verdicts' look; the title page's
+    # edition from the one place it is set
+    config.latex_elements = {**config.latex_elements, "sphinxsetup": latex_box_colours(),
+                             "preamble": edition_preamble() + config.latex_elements.get("preamble", "")}
+    config.today = str(date(edition().date))  # Sphinx's date (the PDF's \date): the edition's, not the build's
+
+
+def edition_preamble() -> str:
+    """\\rkedition, which the title page (_config.yml, maketitle) prints: the edition's number and date, as
+    _config.yml sets them (rk35.edition; only digits and a month's name)."""
+    return r"\newcommand{\rkedition}{" + editions.title(edition()) + "}\n"
 
 
 def _builder_inited(app) -> None:
@@ -295,6 +358,8 @@ def setup(app):
     app.connect("doctree-read", _verdicts_in_claim_headings, priority=100)
     app.connect("env-get-updated", _letter_appendix_figures, priority=900)
     app.connect("html-page-context", _claim_reviews)
+    app.connect("html-page-context", _open_graph)
     app.connect("html-page-context", _one_copy_of_each_script, priority=999)
+    app.connect("build-finished", _root_redirect, priority=400)  # before sphinx-external-toc's (500)
     app.connect("build-finished", _fix_aria)  # after every handler that adds one
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from rk35 import charts
+from rk35.settings import edition
 
 
 @pytest.fixture
@@ -174,7 +175,8 @@ def test_each_chart_links_to_the_values_it_draws(book_figures):
         for link, rows in zip(links, tables):
             read = list(csv.DictReader(io.StringIO(base64.b64decode(link).decode("utf-8"))))
             assert len(read) == len(rows), name
-            assert set(read[0]) == set().union(*rows), name
+            assert set(read[0]) == set().union(*rows) | {"edition", "edition_date"}, name  # every download: the edition
+            assert {(r["edition"], r["edition_date"]) for r in read} == {(str(edition().number), edition().date)}, name
 
 
 def test_chart_data_refuses_a_spreadsheet_formula():

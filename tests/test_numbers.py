@@ -61,7 +61,8 @@ def test_a_number_needs_inputs_and_a_key_of_its_own():
 def test_the_downloads_refuse_text_a_spreadsheet_would_run(tmp_path, book):
     write_numbers(tmp_path, book)  # signed figures such as +16.7% are numbers to a spreadsheet
 
-    bad = SimpleNamespace(numbers=[Number("x", "=1+1", "m", (Input("a", "1"),), "trade", "chapter-trade")])
+    bad = SimpleNamespace(numbers=[Number("x", "=1+1", "m", (Input("a", "1"),), "trade", "chapter-trade")],
+                          edition=book.edition)
     with pytest.raises(ValueError, match="formula"):
         write_numbers(tmp_path, bad)
 

@@ -28,6 +28,7 @@ from rk35.data.render import source_list
 from rk35.data.rules import FORBIDDEN_CHARACTERS, FORMULA_START
 from rk35.fmt import Table
 from rk35.render import verdict_box
+from rk35.sphinx_ext import edition_preamble
 from rk35.verdicts import Assessment, Verdict
 from tests.conftest import ROOT
 
@@ -182,7 +183,7 @@ def test_a_charts_data_link_carries_text_as_data(value):
     import io
 
     header, row = csv.reader(io.StringIO(base64.b64decode(link.group(2)).decode("utf-8")))
-    assert header == row == [value]
+    assert header[0] == row[0] == value and header[1:] == ["edition", "edition_date"]  # every download: the edition
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(document.domain)", "data:text/html,x", "ftp://example.org/x"])
@@ -204,6 +205,7 @@ def test_the_book_latex_setup_builds_a_page_of_nasty_strings(tmp_path):
 
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     elements = config["sphinx"]["config"]["latex_elements"]
+    elements["preamble"] = edition_preamble() + elements["preamble"]  # as the book's extension sets it
     (tmp_path / "conf.py").write_text(
         "extensions = ['myst_parser']\n"
         "myst_enable_extensions = ['colon_fence', 'substitution', 'deflist']\n"

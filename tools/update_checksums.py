@@ -4,6 +4,9 @@ Usage: python tools/update_checksums.py   (or: make checksums)
 
 Run after an intended edit of a data file; the loader and the tests refuse a
 file whose checksum differs from the recorded one.
+
+The kept editions (data/editions/<n>/) are not touched: each records its own
+checksums when it is kept (`make edition`), and a kept edition is never edited.
 """
 
 from __future__ import annotations

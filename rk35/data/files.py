@@ -28,19 +28,27 @@ TABLE_KEYS = {"schema": dict}
 KIND_NAMES = {str: "text", int: "an integer", dict: "an object"}
 
 
-def entry_problems(data_dir: Path) -> list[str]:
-    """Every entry of data/ is a regular file (no symbolic link, folder, device or pipe), found without following
-    any link; data/ itself is not a link."""
+def entry_problems(data_dir: Path, folders: tuple[str, ...] = ()) -> list[str]:
+    """Every entry of data/ is a regular file (no symbolic link, device or pipe), found without following any link;
+    a folder only where it is one of `folders` (the kept editions), and then holding only folders and regular files
+    itself; data/ itself is not a link."""
     if data_dir.is_symlink():
         return ["data: a symbolic link: the data package must be a folder of the project, not a link to one"]
     problems = []
-    for entry in sorted(data_dir.iterdir()):
-        mode = entry.lstat().st_mode
-        if stat.S_ISLNK(mode):
-            problems.append(f"data/{entry.name}: a symbolic link: data/ holds regular files only, and nothing outside "
-                            "it is read (copy the file in instead)")
-        elif not stat.S_ISREG(mode):
-            problems.append(f"data/{entry.name}: not a regular file: data/ holds regular files only")
+
+    def check(folder: Path, shown: str, top: bool) -> None:
+        for entry in sorted(folder.iterdir()):
+            mode, where = entry.lstat().st_mode, f"{shown}/{entry.name}"
+            if stat.S_ISLNK(mode):
+                problems.append(f"{where}: a symbolic link: data/ holds regular files only, and nothing outside it is "
+                                "read (copy the file in instead)")
+            elif stat.S_ISDIR(mode) and (not top or entry.name in folders):
+                check(entry, where, False)
+            elif not stat.S_ISREG(mode):
+                problems.append(f"{where}: not a regular file: data/ holds regular files only"
+                                + (f" (and the folders {', '.join(folders)})" if folders else ""))
+
+    check(data_dir, "data", True)
     return problems
 
 
@@ -172,7 +180,7 @@ def size_problems(descriptor: dict, data_dir: Path) -> list[str]:
     return problems
 
 
-def listing_problems(descriptor: dict, data_dir: Path) -> list[str]:
+def listing_problems(descriptor: dict, data_dir: Path, folders: tuple[str, ...] = ()) -> list[str]:
     """Every listed file exists, and every file is listed (or is a listed licence)."""
     problems = []
     listed = {r["path"] for r in descriptor["resources"]}
@@ -182,7 +190,7 @@ def listing_problems(descriptor: dict, data_dir: Path) -> list[str]:
         if not (data_dir / path).is_file():
             problems.append(f"data/{path}: missing: datapackage.json lists this file, but it is not in data/")
     for path in sorted(p.name for p in data_dir.iterdir()):
-        if path not in listed | licences | {DESCRIPTOR}:
+        if path not in listed | licences | {DESCRIPTOR, *folders}:
             problems.append(f"data/{path}: not listed: a file in data/ that datapackage.json does not describe "
                             "(add it as a resource with its schema and provenance, or remove it)")
     return problems

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import frictionless
 
+from rk35 import editions
 from rk35.data.cells import excerpt
 from rk35.data.files import content_problems, entry_problems, listing_problems, read_descriptor, size_problems
 from rk35.data.rules import DataError, location, rule_problems
@@ -90,14 +91,16 @@ def validate_package(data_dir: Path = DATA_DIR) -> dict:
     """
     descriptor_path = data_dir / "datapackage.json"
     # Before any file is opened: only regular files, a descriptor of the right shape, every file within its limit.
-    problems = entry_problems(data_dir)
+    problems = entry_problems(data_dir, folders=(editions.FOLDER,))
     if problems:
         _refuse(problems)
     descriptor = read_descriptor(data_dir)
-    problems = size_problems(descriptor, data_dir) + listing_problems(descriptor, data_dir)
+    problems = size_problems(descriptor, data_dir) + listing_problems(descriptor, data_dir, folders=(editions.FOLDER,))
     if problems:
         _refuse(problems)
     key = _validation_key(data_dir)
+    if problems := editions.problems(data_dir):  # data/editions (rk35.editions), outside the cache's key: every time
+        _refuse(problems)
     if key and (VALIDATION_CACHE / key).exists():
         return descriptor
     _validate(data_dir, descriptor_path, descriptor)

@@ -405,16 +405,23 @@ def test_the_print_edition_stays_inside_its_margins_and_keeps_pages_for_a_person
     chosen = {"title": 1}
     for i, page in enumerate(text.split("\f"), start=1):
         for name, marker in (("contents", "Where relations stand"), ("chart", "Figure 2.1"), ("map", "Figure 4.1"),
-                             ("register", "Every checkable claim of the article")):
+                             ("register", "Every checkable claim of the article"),
+                             ("bibliography", "Every source is cited by a label"),
+                             ("rulebook", "The rulebook: the rule each verdict names"),
+                             ("opening-chapter", "WHERE RELATIONS STAND"), ("trade-chapter", "TRADE AND INVESTMENT")):
             if name not in chosen and marker in page:
                 chosen[name] = i
-    assert set(chosen) == {"title", "contents", "chart", "map", "register"}, chosen
+    assert set(chosen) == {"title", "contents", "chart", "map", "register", "bibliography", "rulebook",
+                           "opening-chapter", "trade-chapter"}, chosen
     out = ROOT / "_build" / "pdf-pages"
     out.mkdir(parents=True, exist_ok=True)
     for name, number in chosen.items():
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(number), "-l", str(number), str(PDF),
                         str(out / name)], check=True)
-    assert len(list(out.glob("*.png"))) >= 5
+    if "rulebook" in chosen:  # the rulebook breaks across pages: its second page too
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(chosen["rulebook"] + 1), "-l",
+                        str(chosen["rulebook"] + 1), str(PDF), str(out / "rulebook-continued")], check=True)
+    assert len(list(out.glob("*.png"))) >= 10
 
 
 def test_the_html_edition_links_to_the_print_edition():
