@@ -405,3 +405,15 @@ def test_a_source_date_that_disagrees_with_how_it_was_found(data_copy, date, bas
     edit_cell(data_copy / "sources.csv", 5, "date", date)
     edit_cell(data_copy / "sources.csv", 5, "date_basis", basis)
     assert refused(data_copy).startswith("data/sources.csv, line 5, field 'date_basis': rule:")
+
+
+def test_a_symbolic_link_in_a_kept_edition(data_copy, tmp_path):
+    """The kept editions are the one folder data/ may hold; a link in it is refused like any other."""
+    kept = data_copy / "editions" / "1" / "numbers.json"
+    (tmp_path / "numbers.json").write_bytes(kept.read_bytes())
+    kept.unlink()
+    kept.symlink_to(tmp_path / "numbers.json")
+    validate_package.cache_clear()
+    with pytest.raises(DataError) as error:
+        validate_package(data_copy)
+    assert "data/editions/1/numbers.json: a symbolic link" in str(error.value)
