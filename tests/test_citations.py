@@ -28,12 +28,16 @@ def test_a_label_takes_a_letter_only_when_two_sources_share_a_name_and_a_year():
                                "e:5": "Wiki n.d.-a", "f:6": "Wiki n.d.-b"}
 
 
+def with_source(sources: pd.DataFrame, source_id: str, short_name: str, date: str) -> pd.DataFrame:
+    """The sources with one more, named and dated (the only fields a label reads)."""
+    return pd.concat([sources, pd.DataFrame({"short_name": [short_name], "date": [date]},
+                                            index=pd.Index([source_id], name="source_id"))])
+
+
 def test_adding_an_unrelated_source_changes_no_label():
     sources = load("sources")
     before = labels(sources)
-    added = pd.concat([sources, pd.DataFrame({"short_name": ["A new publisher"], "date": ["2024-05-01"]},
-                                             index=pd.Index(["trade:NEW_SOURCE"], name="source_id"))])
-    after = labels(added)
+    after = labels(with_source(sources, "trade:NEW_SOURCE", "A new publisher", "2024-05-01"))
     assert after["trade:NEW_SOURCE"] == "A new publisher 2024"
     assert {k: v for k, v in after.items() if k != "trade:NEW_SOURCE"} == before
 
@@ -41,8 +45,6 @@ def test_adding_an_unrelated_source_changes_no_label():
 def test_adding_a_source_changes_only_the_labels_of_its_name_and_year():
     sources = load("sources")
     before = labels(sources)
-    added = pd.concat([sources, pd.DataFrame({"short_name": ["TASS"], "date": ["2024-01-01"]},
-                                             index=pd.Index(["trade:TASS_NEW"], name="source_id"))])
-    after = labels(added)
+    after = labels(with_source(sources, "trade:TASS_NEW", "TASS", "2024-01-01"))
     changed = {k for k in before if before[k] != after[k]}
     assert changed and all(before[k].startswith("TASS 2024") for k in changed)

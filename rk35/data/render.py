@@ -43,8 +43,8 @@ def source_list(source_ids, sources: pd.DataFrame) -> str:
     cite = citations(sources)
     items = []
     for sid in dict.fromkeys(source_ids):  # keep order, drop repeats
-        s = sources.loc[sid] if sid in sources.index else None
-        label = cite.md([sid])
+        label = cite.md([sid])  # an unknown id is an error here
+        s = sources.loc[sid]
         page = md_link(s["title"], s["url"]) if _given(s["url"]) and s["title_kind"] == "headline" else title(s)
         if _given(s["url"]) and s["title_kind"] == "description":
             page = f"\\[{md_link(s['title'], s['url'])}\\]"

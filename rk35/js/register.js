@@ -67,13 +67,9 @@
     verdict.addEventListener("change", filter);
     filter();
 
+    // Each cell already carries its column's name (written by the build for every table: rk35/sphinx_ext.py), so on
+    // a phone the register reads as cards like every table; here its headers become sort buttons.
     var headers = Array.prototype.slice.call(head.rows[0].cells);
-    // Each cell carries its column's name: on a phone the stylesheet shows a row as a card, every value under it.
-    var names = headers.map(text);
-    rows.forEach(function (row) {
-      Array.prototype.forEach.call(row.cells, function (cell, i) { cell.setAttribute("data-label", names[i]); });
-    });
-    table.classList.add("rk35-cards");
     headers.forEach(function (th, column) {
       var button = document.createElement("button");
       button.type = "button";

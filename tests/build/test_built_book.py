@@ -10,16 +10,22 @@ from rk35 import charts
 from rk35.fmt import date, mt, ordinal, pct, pct_change, usd_bn
 from rk35.topics import trade as T
 from rk35.verdicts import Verdict
+from tests.build.conftest import PDF
 from tests.conftest import ROOT
 from tools.check_offline import problems
 
 HTML = ROOT / "_build" / "html"
-PDF = ROOT / "_build" / "latex" / "book.pdf"
 
 
 def page_text(path):
-    raw = path.read_text(encoding="utf-8")
-    raw = re.sub(r"<script.*?</script>", " ", raw, flags=re.DOTALL)
+    return text_of(path.read_text(encoding="utf-8"))
+
+
+def text_of(raw: str) -> str:
+    """The text a reader sees in a page's HTML: no scripts, styles or comments; inline elements joined without
+    a space."""
+    raw = re.sub(r"<!--.*?-->", " ", raw, flags=re.DOTALL)
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.DOTALL)
     raw = re.sub(r"</?(code|span|strong|em|a|b|i)\b[^>]*>", "", raw)  # inline: no space
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
 

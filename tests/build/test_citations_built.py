@@ -2,13 +2,12 @@
 bibliography entry; every entry cited or listed as consulted; no working notes and no ISO dates on any page or in the
 PDF; the PDF's bibliography in the order of its labels."""
 
-import html
 import re
 
 import pytest
 
 from rk35.data.cite import anchor, labels
-from tests.build.test_built_book import HTML
+from tests.build.test_built_book import HTML, text_of
 
 PAGES = sorted(HTML.glob("book/*.html")) + [HTML / "index.html"]
 #: Working notes of the data's compilers that no reader should meet.
@@ -19,15 +18,7 @@ ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}(-\d{2})?(?![\w/.-]|-\d)")
 
 def visible(path) -> str:
     """A page's text without the addresses it shows as links (a URL may hold a date or an id)."""
-    raw = re.sub(r'<a class="reference external"[^>]*>[^<]*</a>', " ", path.read_text(encoding="utf-8"))
-    return page_text_of(raw)
-
-
-def page_text_of(raw: str) -> str:
-    raw = re.sub(r"<!--.*?-->", " ", raw, flags=re.DOTALL)
-    raw = re.sub(r"</?(code|span|strong|em|a|b|i)\b[^>]*>", "", raw)  # inline: no space
-    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.DOTALL)
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+    return text_of(re.sub(r'<a class="reference external"[^>]*>[^<]*</a>', " ", path.read_text(encoding="utf-8")))
 
 
 def without_urls(text: str) -> str:
@@ -52,7 +43,7 @@ def test_every_label_links_to_one_entry_and_every_entry_is_cited_or_consulted(bo
         for target, text in re.findall(r'<a class="reference internal" href="[^"]*#(source-[a-z0-9-]+)"[^>]*>(.*?)</a>',
                                        raw, flags=re.DOTALL):
             assert target in entries, (path.name, target)
-            label = page_text_of(text).strip().replace("\u2019", "'")  # Sphinx sets apostrophes as quotes
+            label = text_of(text).strip().replace("\u2019", "'")  # Sphinx sets apostrophes as quotes
             source_id = {anchor(s): s for s in book.tables.sources.index}[target]
             if label != "its entry in the bibliography":  # the front page's link to the article's entry
                 assert label == labels(book.tables.sources)[source_id], (path.name, target, label)
