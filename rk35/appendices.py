@@ -11,6 +11,7 @@ from rk35 import editions
 from rk35.chapter import Chapter, record_scorecard, verdict_counts
 from rk35.charts import PAGE, titled
 from rk35.data import DATA_DIR, REFUSED, Tables, record_read, validate_package
+from rk35.data.cite import ARTICLE
 from rk35.data.render import citations, entry
 from rk35.fmt import date, pct, table
 from rk35.records import Input, Number, Recorder, label
@@ -23,7 +24,7 @@ from rk35.verdicts import LOOK, Assessment, Verdict
 REGISTER, METHODS, NUMBERS, CORRECTIONS, STANDARDS = "register", "methods", "numbers", "corrections", "standards"
 BIBLIOGRAPHY = "bibliography"
 #: The sources the front page (book/intro.md) links to in the bibliography: the article under review.
-FRONT_PAGE_CITES = ("article:gubin_2025",)
+FRONT_PAGE_CITES = (ARTICLE,)
 CHANGES = editions.CHAPTER
 
 

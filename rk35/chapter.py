@@ -19,6 +19,7 @@ from rk35.data import Tables
 from rk35.data.render import citations
 from rk35.fmt import Table, Text, date
 from rk35.records import Correction, Finding, Input, Number, Recorder
+from rk35.text import number_word
 from rk35.verdicts import Assessment, Verdict
 
 
@@ -121,10 +122,6 @@ def corrections(tables: Tables, claim_id: str) -> tuple[Correction, ...]:
     rows = tables.corrections[tables.corrections["claim_id"] == claim_id].sort_values("correction_id")
     return tuple(Correction(int(r["correction_id"]), date(r["date"]), r["changed"], r["was"], r["now"], r["why"],
                             r["source_ids"]) for _, r in rows.iterrows())
-
-
-def number_word(n: int) -> str:
-    return ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] if n < 10 else f"{n:,}"
 
 
 def verdict_counts(assessed: dict[str, Assessment]) -> dict[Verdict, int]:

@@ -77,6 +77,11 @@ def date(iso: str) -> Text:
 _ISO_IN_TEXT = re.compile(r"(?<![\w/.-])\d{4}-\d{2}(?:-\d{2})?(?![\w/.-]|-\d)")
 
 
+def on_date(iso: str) -> Text:
+    """A date after its preposition in running text: 'on 26 March 2022', 'in March 2022', 'in 2022'."""
+    return Text(("on " if len(iso.split("-")) == 3 else "in ") + date(iso))
+
+
 def written_dates(text: str) -> str:
     """Text with every ISO date in it written out ('started 2025-04-30' -> 'started 30 April 2025'); a string that
     only looks like one (2023-24, a season) stays as it is."""

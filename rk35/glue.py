@@ -1,4 +1,4 @@
-"""A chapter's page, glued: one call for its text (every number, sentence, verdict box, badge and table) and one
+"""A chapter's page, glued: one call for its text (every number, sentence, verdict box and table) and one
 for its figures. This is the only module that talks to myst-nb's glue; the HTML and PDF read what it glues."""
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from myst_nb import glue
 from rk35 import charts
 from rk35.book import Book
 from rk35.chapter import Chapter
+from rk35.data.cite import ARTICLE
+from rk35.data.render import citations
 from rk35.fmt import Table, Text
-from rk35.render import badge, verdict_box
+from rk35.render import how_to_read, verdict_box
 from rk35.settings import report_url
-from rk35.text import html, md
+from rk35.text import html
 
 
 def key(prefix: str, claim_id: str) -> str:
@@ -21,14 +23,15 @@ def key(prefix: str, claim_id: str) -> str:
 
 
 def glue_chapter(chapter: Chapter, sources) -> None:
-    """Glue a chapter's text: each claim's verdict box (`verdict_<claim>`), the badge under its quote (`badge_<claim>`,
-    or `badge_labelled_<claim>` with the claim's short name where a quote holds several claims), every number and
-    sentence under its key, and every table under its key."""
+    """Glue a chapter's text: what its claim checks have in common (`how_to_read`), the article's citation after each
+    quote (`cite_article`), each claim's verdict box
+    (`verdict_<claim>`), every number and sentence under its key, and every table under its key."""
+    if chapter.assessments:
+        glue("how_to_read", Markdown(how_to_read(chapter.assessments, chapter.labels)), display=False)
+        glue("cite_article", Markdown(citations(sources).md([ARTICLE])), display=False)  # after each quote
     for claim_id, assessment in chapter.assessments.items():
         label = chapter.labels.get(claim_id, "")
         glue(key("verdict", claim_id), Markdown(verdict_box(assessment, label, sources, report_url(label))), display=False)
-        glue(key("badge", claim_id), Markdown(badge(assessment)), display=False)
-        glue(key("badge_labelled", claim_id), Markdown(f"{badge(assessment)} ({md(label)})"), display=False)
     for number in chapter.numbers:
         glue(number.key, Text(number.text), display=False)
     for name, table in chapter.tables.items():

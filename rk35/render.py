@@ -8,7 +8,7 @@ import pandas as pd
 
 from rk35.data.render import citations, source_list
 from rk35.records import Correction, Input, Number, SecondReading
-from rk35.text import md, md_cell, md_link
+from rk35.text import md, md_cell, md_link, number_word
 from rk35.verdicts import (
     APPROX_TOLERANCE,
     GAP_VERSUS_CONTRADICTION,
@@ -36,19 +36,55 @@ def verdict_box(a: Assessment, label: str, sources: pd.DataFrame, report: str = 
     else:
         cited = "- none: no source found covers it"
     reading = f" {md(a.reading)}" if a.reading else ""
-    as_of = f" Judged on the sources found by {md(a.as_of)}." if a.as_of else ""
     return (
         f":::{{admonition}} Verdict: {a.verdict.value}\n"
         f":class: verdict {a.verdict.css_class}\n\n"
         + "".join(correction_note(c) for c in a.corrections)
         + f"**Claim{': ' + md(label) if label else ''}.** Stated: {md(a.stated)}. Found: {md(a.found)}.\n\n"
-        f"{md(a.reason)}{as_of}\n\n"
-        f"*Rule:* {{ref}}`{a.rule} <tbl-rulebook>` (the rulebook says how it decides).{reading}\n\n"
+        f"{md(a.reason)}\n\n"
+        f"*Rule:* {{ref}}`{a.rule} <tbl-rulebook>`.{reading}\n\n"
         f"*Sources:*\n\n{cited}\n\n"
         + (counter_evidence(a.second_reading, sources) if a.second_reading else "")
         + (md_link("Report an error in this check", report) + "\n\n" if report else "")
         + ":::\n"
     )
+
+
+def how_to_read(assessed: dict[str, Assessment], labels: dict[str, str]) -> str:
+    """What a chapter's claim checks have in common, said once at its top instead of in every box: where the verdict
+    is shown, what the box holds, where the rules are explained, and which verdicts were computed and which judged, and
+    on the sources found by when (the judged ones grouped by that date, each group named unless it is the last)."""
+    computed = [a for a in assessed.values() if a.how == "computed"]
+    opinions = [a for a in assessed.values() if a.verdict is Verdict.CONTEXT_ONLY]
+    judged = [a for a in assessed.values() if a.how != "computed" and a.verdict is not Verdict.CONTEXT_ONLY]
+    by_date: dict[str, list[str]] = {}
+    for a in judged:
+        by_date.setdefault(a.as_of, []).append(labels.get(a.claim_id, a.claim_id))
+    dates = sorted(by_date, key=lambda day: (len(by_date[day]), day))  # the largest group last, as "the other N"
+    found_by = [f"by {md(day)} ({', '.join(f'“{md(name)}”' for name in by_date[day])})" for day in dates[:-1]]
+    if dates:
+        rest = f"the other {number_word(len(by_date[dates[-1]]))}" if found_by else ""
+        found_by.append(f"by {md(dates[-1])}" + (f" ({rest})" if rest else ""))
+
+    def claims(n: int) -> str:
+        return f"{number_word(n)} claim{'s' if n != 1 else ''}"
+
+    parts = []
+    if computed:
+        parts.append(f"the verdicts of {claims(len(computed))} are computed from the data tables by the book's code")
+    if judged:
+        parts.append(f"{'those' if computed else 'the verdicts'} of {claims(len(judged))} are judged from the sources "
+                     f"found {' and '.join(found_by)}")
+    if opinions:
+        parts.append(f"{number_word(len(opinions))} {'is an opinion' if len(opinions) == 1 else 'are opinions'}, "
+                     "shown for context and not checked")
+    joint = "; and " if len(parts) > 2 else ", and "
+    split = "; ".join(parts[:-1]) + (joint if len(parts) > 1 else "") + parts[-1] if parts else ""
+    return ("Each claim below is quoted from the article. Its heading ends with its verdict on the book's one scale "
+            "({numref}`tbl-verdict-scale`), and the box under it says what the article states, what the sources "
+            "give and why, names the rule that decided the verdict and lists the sources; the rulebook "
+            "({numref}`tbl-rulebook`) says how each rule decides."
+            + (f" In this chapter, {split}." if split else "") + "\n")
 
 
 def correction_note(c: Correction) -> str:
@@ -83,10 +119,10 @@ def badge(a: Assessment) -> str:
     return f"{{bdg-{BADGE[a.verdict]}}}`{a.verdict.value}`"
 
 
-def scale_table(name: str = "tbl-verdict-scale") -> str:
-    """The scale as a numbered MyST table."""
+def scale_table() -> str:
+    """The scale as a numbered MyST table (in the methods appendix; every chapter refers to it)."""
     rows = ["| Verdict | Meaning |", "|:--|:--|"] + [f"| {md(v.value)} | {md(v.meaning)} |" for v in Verdict]
-    return f":::{{table}} The verdict scale used for every claim in the book\n:name: {name}\n\n" + "\n".join(rows) + "\n:::\n"
+    return ":::{table} The verdict scale used for every claim in the book\n:name: tbl-verdict-scale\n\n" + "\n".join(rows) + "\n:::\n"
 
 
 def rulebook() -> str:
@@ -97,7 +133,7 @@ def rulebook() -> str:
                     f"{md_cell('; '.join(v.value for v in rule.verdicts))} |")
     book = ("::::{table} The rulebook: the rule each verdict names, and the verdicts it can give\n:name: tbl-rulebook\n"
             ":class: longtable\n:widths: 16 17 42 25\n\n" + "\n".join(rows) + "\n::::\n")
-    return (f"{scale_table('tbl-verdict-scale-methods')}\nThe tolerance of 'holds approximately' is "
+    return (f"{scale_table()}\nThe tolerance of 'holds approximately' is "
             f"{APPROX_TOLERANCE:.0%} for a number. Lower bounds and figures marked suspect never decide a verdict.\n\n"
             + book + "\n" + md_cell(GAP_VERSUS_CONTRADICTION) + "\n")
 

@@ -54,6 +54,11 @@ class Linked(str):
         return made
 
 
+def number_word(n: int) -> str:
+    """A count in running text: a word below ten ("none", "three"), else digits ("1,402")."""
+    return ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] if n < 10 else f"{n:,}"
+
+
 def url(address: str) -> str:
     """An http(s) URL, percent-encoded so that it cannot close the link that holds it."""
     if not re.match(r"^https?://", address):

@@ -1,6 +1,6 @@
 import pytest
 
-from rk35.fmt import MINUS, Text, date, mt, pct, pct_change, usd_bn
+from rk35.fmt import MINUS, Text, date, mt, on_date, pct, pct_change, usd_bn
 
 
 def test_money_keeps_the_given_precision():
@@ -40,6 +40,7 @@ def test_dates():
     for bad in ("2014-13", "30.09.1990", "1990-02-30"):
         with pytest.raises(ValueError):
             date(bad)
+    assert [on_date(day) for day in ("2022-03-26", "2022-03", "2022")] == ["on 26 March 2022", "in March 2022", "in 2022"]
 
 
 def test_text_survives_the_glue_roles_literal_eval():

@@ -1,7 +1,7 @@
 import pytest
 
 from rk35.data import load
-from rk35.render import scale_table, verdict_box, verdict_css
+from rk35.render import how_to_read, scale_table, verdict_box, verdict_css
 from rk35.text import md
 from rk35.verdicts import (
     RULES,
@@ -90,12 +90,32 @@ def test_an_assessment_names_a_rule_of_the_rulebook_that_can_give_its_verdict():
         Assessment("x", Verdict.HOLDS, "a", "b", "detail-differs", "reason")
 
 
-def test_the_box_prints_the_rule_by_name_and_wording_and_the_books_reading():
+def test_the_box_prints_the_rule_by_name_and_the_books_reading_and_says_nothing_the_chapter_says_once():
     text = Assessment("x", Verdict.HOLDS_APPROXIMATELY, "a", "b", "value", "why", reading="Read to the hundred.",
                       as_of="28 November 2026")
     text = verdict_box(text, "", load("sources"))
-    assert "*Rule:* {ref}`value <tbl-rulebook>`" in text
-    assert "Read to the hundred\\." in text and "Judged on the sources found by 28 November 2026." in text
+    assert "*Rule:* {ref}`value <tbl-rulebook>`." in text
+    assert "Read to the hundred\\." in text
+    assert "28 November 2026" not in text and "rulebook says" not in text  # the chapter's "how to read" says them
+    assert text.count("holds approximately") == 1  # the verdict, once, in the box's title
+
+
+def test_how_to_read_names_every_part_of_the_chapters_claims_and_each_date_once():
+    def judged(claim_id, day, verdict=Verdict.HOLDS, rule="dated-fact"):
+        return Assessment(claim_id, verdict, "a", "b", rule, "why", as_of=day)
+
+    assessed = {"c1": Assessment("c1", Verdict.HOLDS, "a", "b", "value", "why", how="computed"),
+                "j1": judged("j1", "28 November 2026"), "j2": judged("j2", "2 December 2026"),
+                "j3": judged("j3", "2 December 2026"),
+                "o1": judged("o1", "2 December 2026", Verdict.CONTEXT_ONLY, "opinion")}
+    text = how_to_read(assessed, {"j1": "the first one"})
+    assert "the verdicts of one claim are computed" in text
+    assert ("those of three claims are judged from the sources found by 28 November 2026 (“the first one”) and by "
+            "2 December 2026 (the other two)") in text
+    assert "one is an opinion, shown for context and not checked" in text
+    assert "{numref}`tbl-verdict-scale`" in text and "{numref}`tbl-rulebook`" in text
+    one_date = how_to_read({"j2": assessed["j2"]}, {})
+    assert "the verdicts of one claim are judged from the sources found by 2 December 2026." in one_date
 
 
 def test_status_causal_and_list_rules():

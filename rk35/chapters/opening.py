@@ -8,7 +8,7 @@ import pandas as pd
 from rk35.chapter import Chapter, Check, Dated, assess, citing, labels, record_scorecard
 from rk35.data import Tables, by_id, event, row_sources
 from rk35.data.render import cited, labelled
-from rk35.fmt import date, table
+from rk35.fmt import date, on_date, table
 from rk35.records import Finding, Input, Recorder
 from rk35.topics.controls import REBASED_NOTICE, items_chart, latest_total, restricted_items
 from rk35.topics.events import FLIGHT_STOPS, article_window, flight_stop, to_date, visitors_chart, years_between
@@ -82,8 +82,8 @@ def export_controls(ctx, claim) -> Finding:
     first = restricted_items(t.export_controls).iloc[0]
     stated, items = float(claim["stated_value"]), int(latest["items_total"])
     shown, when = ctx.numbers["items_latest"], ctx.numbers["items_latest_date"]
-    why = (f"Korea's situational-permit list for Russia and Belarus grew from {int(first['items_total'])} items in "
-           f"{date(first['date'])} to {shown} as of {when}, the last total found before the article. "
+    why = (f"Korea's situational-permit list for Russia and Belarus grew from {int(first['items_total'])} items "
+           f"{on_date(first['date'])} to {shown} as of {when}, the last total found before the article. "
            f"That is within 5% of 'around {stated:,.0f}', but not {stated:,.0f} to the hundred. Strategic items, banned "
            "outright since the end of February 2022, are not counted in either figure.")
     return Finding(value_verdict(stated, float(items), AROUND_PRECISION), f"around {stated:,.0f} product categories",

@@ -13,7 +13,6 @@ from rk35.data import Tables
 from rk35.data.render import cited
 from rk35.fmt import pct, pct_change, table, usd_bn
 from rk35.records import Finding, Input, Recorder
-from rk35.render import scale_table
 from rk35.topics.trade import (
     FLOW_LABELS,
     PERIOD_LABELS,
@@ -292,7 +291,6 @@ def tables(t: Tables, shares: pd.DataFrame) -> dict:
         denominator=shares.apply(lambda r: f"{r['denominator_low']:.2f}–{r['denominator_high']:.2f}", axis=1),
         share=shares.apply(lambda r: f"{pct(r['share_low_pct'], 2)}–{pct(r['share_high_pct'], 2)}", axis=1))
     return {
-        "verdict_scale": scale_table(),
         "preference_rule": "> " + PREFERENCE_RULE,
         "tbl_trade_2022": table(cited(trade.query("year == 2022 and period == 'full_year'"), sources), {
             "reporter": "Reported by", "flow": "Flow", "value_usd_bn": "US$ billion", "lower_bound": "Lower bound",

@@ -21,6 +21,10 @@ from rk35.text import Linked, md_cell
 UNDATED = "n.d."
 
 
+#: The article this book checks: a source like any other, cited after every quote from it.
+ARTICLE = "article:gubin_2025"
+
+
 def _letters(position: int) -> str:
     """0 -> 'a', 25 -> 'z', 26 -> 'aa' …"""
     out = ""

@@ -357,28 +357,31 @@ def test_every_number_in_a_chapter_is_a_link_to_its_record_and_the_record_lists_
     assert all(r["inputs"] for r in listed)
 
 
-def test_each_claims_verdict_badge_sits_under_its_quote(book):
-    """Under each quote: one badge per claim it holds. A lone badge belongs to the claim whose anchor opens the
-    quote's section; several badges each name their claim by its short name (never by an internal id)."""
+def test_each_claims_verdict_is_said_once_in_its_heading_and_once_in_its_box(book):
+    """A claim's verdict is in its section's heading and in the title of its box, and nowhere else on its page (no
+    badge under the quote); the rulebook note and the judging dates are said once, in the chapter's "how to read"
+    section, not in every box. Each quote ends with the article's citation, a link to its bibliography entry."""
     assessed, claims = book.assessments, book.tables.claims
-    by_anchor = {anchor: claim_id for claim_id, anchor in claims["anchor"].items()}
-    by_label = {label: claim_id for claim_id, label in claims["label"].items()}
+    box = re.compile(r'<div class="verdict [^"]*">\s*<p class="admonition-title">Verdict: ([^<]*)</p>(.*?)<strong>Claim: '
+                     r'(.*?)\.</strong>', re.DOTALL)
     seen = []
     for chapter in claims["chapter"].unique():
         page = (HTML / "book" / f"{chapter}.html").read_text(encoding="utf-8")
-        for match in re.finditer(r"<blockquote>(.*?)</blockquote>\s*<p>(.*?)</p>", page, flags=re.DOTALL):
-            quote, after = match.groups()
-            badges = re.findall(r'<span class="sd-sphinx-override sd-badge [^"]*">([^<]*)</span>(?: \(([^)]*)\))?', after)
-            if not badges:
-                continue
-            assert not re.search(r'<span class="pre">[a-z0-9-]+</span>', quote), (chapter, "an id in the quote")
-            if len(badges) == 1 and not badges[0][1]:
-                anchor = re.findall(r'<span id="(claim-[a-z0-9-]+)"></span>', page[:match.start()])[-1]
-                ids = [by_anchor[anchor]]
-            else:
-                ids = [by_label[html.unescape(label).replace("’", "'")] for _, label in badges]
-            assert [verdict for verdict, _ in badges] == [assessed[i].verdict.value for i in ids], (chapter, ids)
-            seen.extend(ids)
+        assert "sd-badge" not in page, chapter
+        assert "the rulebook says" not in page and "Judged on the sources found" not in page, chapter
+        assert len(re.findall(r'<section id="how-to-read-this-chapter">', page)) == 1, chapter
+        how = text_of(page.split('<section id="how-to-read-this-chapter">')[1].split("</section>")[0])
+        assert "rulebook" in how and "judged from the sources found by" in how, chapter
+        by_label = {html.unescape(label): claim_id for claim_id, label in claims.loc[claims["chapter"] == chapter, "label"].items()}
+        for verdict, _, label in box.findall(page):
+            claim_id = by_label[html.unescape(re.sub(r"<[^>]+>", "", label)).replace("’", "'")]
+            assert verdict == assessed[claim_id].verdict.value, claim_id
+            section = page.split(f'<span id="{claims.loc[claim_id, "anchor"]}"></span>')[1].split("</h")[0]
+            heading = re.search(r'<span class="rk35-heading-verdict"> · ([^<]*)</span>', section)
+            assert heading and verdict in heading.group(1).split(", "), claim_id
+            seen.append(claim_id)
+        quotes = re.findall(r"</h[2-4]>\s*<blockquote>(.*?)</blockquote>", page, flags=re.DOTALL)  # a claim's quote
+        assert quotes and all(q.rstrip().endswith("Gubin 2025</span></a></p>\n</div>") for q in quotes), chapter
     assert sorted(seen) == sorted(claims.index)
 
 
