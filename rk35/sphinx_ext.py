@@ -290,14 +290,6 @@ def _latex_translator():
             if NUMBER_ANCHOR in node.get("refuri", "") and self.context and self.context[-1].startswith("}}} ("):
                 self.context[-1] = "}}}"
 
-        def depart_table(self, node) -> None:
-            """A long table without a caption takes no table number in print, as on screen (longtable steps the
-            table counter at every table, captioned or not)."""
-            uncaptioned_long = self.table.get_table_type() == "longtable" and not self.table.caption
-            super().depart_table(node)
-            if uncaptioned_long:
-                self.body.append(r"\addtocounter{table}{-1}" + CR)
-
         def visit_admonition(self, node) -> None:
             kind = next((VERDICT_LATEX[c] for c in node.get("classes", []) if c in VERDICT_LATEX), None)
             if kind is None:
