@@ -388,7 +388,7 @@ def test_each_claims_verdict_is_said_once_in_its_heading_and_once_in_its_box(boo
 def test_the_pdf_contents_lists_the_parts_and_letters_the_appendices():
     from rk35.sphinx_ext import APPENDICES, part_starts
 
-    contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "6", str(PDF), "-"], check=True,
+    contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "8", str(PDF), "-"], check=True,
                               capture_output=True, text=True).stdout
     for caption in part_starts(ROOT / "_toc.yml").values():
         assert caption in contents, caption
@@ -443,7 +443,7 @@ def test_each_claims_heading_and_the_pages_contents_carry_its_verdict(book):
     """The heading a claim's anchor points at ends with the claim's verdict, and so does its entry in the page's
     contents (the sidebar) and in the PDF's table of contents."""
     assessed, claims = book.assessments, book.tables.claims
-    contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "6", str(PDF), "-"], check=True,
+    contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "8", str(PDF), "-"], check=True,
                               capture_output=True, text=True).stdout
     for claim_id, row in claims.iterrows():
         page = (HTML / "book" / f"{row['chapter']}.html").read_text(encoding="utf-8")
