@@ -80,7 +80,8 @@ def data_dictionary() -> str:
                    f"{{download}}`{resource['path']} <../data/{resource['path']}>`\n\n{_cell(resource.get('description', ''))}\n")
         if schema:
             out.append(f"Primary key: {', '.join(_cell(k) for k in schema.get('primaryKey', []))}.\n")
-            out.append(":::{table}\n:widths: 22 10 10 58\n\n| Field | Type | Required | Meaning |\n|:--|:--|:--|:--|")
+            # a long table in the PDF: it starts where it is and breaks across pages, repeating its header
+            out.append(":::{table}\n:class: longtable\n:widths: 21 10 12 57\n\n| Field | Type | Required | Meaning |\n|:--|:--|:--|:--|")
             for field in schema["fields"]:
                 required = "yes" if field.get("constraints", {}).get("required") else ""
                 allowed = field.get("constraints", {}).get("enum")

@@ -271,6 +271,15 @@ def _latex_translator():
                 self.context[-1] += r"\addcontentsline{toc}{" + command + "}{" + title + "}" + CR
                 if command == "chapter":
                     self.context[-1] += r"\markboth{" + title + "}{" + title + "}" + CR
+            elif isinstance(node.parent, nodes.section) and level and level.group(1) == "section":
+                # The running foot names a claim's section without its verdict: the heading and the box say it
+                # (and a foot that lists several verdicts would be cut short mid-word).
+                verdicts = [n for n in node.findall(nodes.inline) if "rk35-heading-verdict" in n.get("classes", [])]
+                if verdicts:
+                    title = self.encode(node.astext().removesuffix(verdicts[0].astext()).rstrip())
+                    # \section sets the mark itself: its \sectionmark is replaced for this one section
+                    self.body[-1] = (r"\let\rksectionmark\sectionmark\gdef\sectionmark#1{\global\let\sectionmark"
+                                     r"\rksectionmark\rksectionmark{" + title + "}}" + CR + self.body[-1])
 
         def visit_start_of_file(self, node) -> None:
             caption = self.part_starts.get(node["docname"])
@@ -289,6 +298,14 @@ def _latex_translator():
             super().visit_reference(node)
             if NUMBER_ANCHOR in node.get("refuri", "") and self.context and self.context[-1].startswith("}}} ("):
                 self.context[-1] = "}}}"
+
+        def depart_table(self, node) -> None:
+            """A long table without a caption takes no table number in print, as on screen (longtable steps the
+            table counter at every table, captioned or not)."""
+            uncaptioned_long = self.table.get_table_type() == "longtable" and not self.table.caption
+            super().depart_table(node)
+            if uncaptioned_long:
+                self.body.append(r"\addtocounter{table}{-1}" + CR)
 
         def visit_admonition(self, node) -> None:
             kind = next((VERDICT_LATEX[c] for c in node.get("classes", []) if c in VERDICT_LATEX), None)

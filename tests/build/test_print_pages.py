@@ -71,3 +71,57 @@ def test_every_rule_of_the_rulebook_is_printed(pdf_text):
 
 def test_no_word_of_the_print_edition_asks_for_a_mouse(pdf_text):
     assert SCREEN_WORDS.findall(pdf_text) == []
+
+
+def body_lines(words, head: float, foot: float) -> list[tuple[float, str]]:
+    """A page's lines between its running head and its running foot, top to bottom: (the line's bottom, its text)."""
+    lines: dict[int, list] = {}
+    for x0, y0, x1, y1, text in words:
+        if head + 2 < y0 < foot - 2:
+            lines.setdefault(round(y1 / 3), []).append((x0, y1, text))
+    return [(max(y for _, y, _ in line), " ".join(t for _, _, t in sorted(line))) for _, line in sorted(lines.items())]
+
+
+#: A numbered heading of a chapter or an appendix ("2.3 Claim: trade in 2022 · holds", "C.1 The tables").
+HEADING = re.compile(r"^([0-9]+|[A-F])(\.[0-9]+)+ \S")
+
+
+def test_no_heading_or_verdict_box_title_stands_alone_at_a_page_foot(pages):
+    head, foot = running_lines(pages)
+    alone = []
+    for number, words in enumerate(pages, 1):
+        lines = body_lines(words, head, foot)
+        last = lines[-1][1] if lines else ""
+        if last.startswith("Verdict:") or (HEADING.match(last) and ". . ." not in last):  # not a line of the contents
+            alone.append((number, last))
+    assert alone == []
+
+
+def test_a_chapters_first_page_is_filled(pages):
+    """A chart too tall for what is left of a chapter's first page floats on; the text fills the page (the
+    opening is not left half empty), unless the chapter ends there."""
+    head, foot = running_lines(pages)
+    half_empty = []
+    for number, words in enumerate(pages[:-1], 1):
+        lines = body_lines(words, head, foot)
+        if lines and lines[0][1] == "CHAPTER" and pages[number] and body_lines(pages[number], head, foot)[0][1] != "CHAPTER":
+            gap = foot - lines[-1][0]
+            if gap > 150:  # about eleven lines of text
+                half_empty.append((number, round(gap)))
+    assert half_empty == []
+
+
+def test_every_table_and_figure_has_the_same_number_in_print_as_on_screen(pdf_text):
+    """Sphinx numbers the HTML's tables and figures; LaTeX counts its own (and a long table without a caption would
+    take a number there). Each captioned table and figure must carry the same number in both editions."""
+    from tests.conftest import ROOT
+
+    caption = re.compile(r'<span class="caption-number">((?:Table|Figure) [A-Z0-9.]+) </span>'
+                         r'<span class="caption-text">(.*?)</span>', re.DOTALL)
+    found = []
+    for page in sorted((ROOT / "_build" / "html" / "book").glob("*.html")):
+        for number, text in caption.findall(page.read_text(encoding="utf-8")):
+            words = " ".join(unescape(re.sub(r"<[^>]+>", "", text)).split()[:3])
+            found.append((number, words))
+            assert f"{number}: {words}" in pdf_text, (page.name, number, words)
+    assert len(found) >= 15  # every captioned table and figure of the book
