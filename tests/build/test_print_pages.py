@@ -125,3 +125,12 @@ def test_every_table_and_figure_has_the_same_number_in_print_as_on_screen(pdf_te
             found.append((number, words))
             assert f"{number}: {words}" in pdf_text, (page.name, number, words)
     assert len(found) >= 15  # every captioned table and figure of the book
+
+
+def test_a_running_foot_names_a_claim_without_its_verdicts(pages):
+    """The heading and the box say a claim's verdict; the foot names the section only, so it is never cut short in
+    the middle of a list of verdicts."""
+    _, foot = running_lines(pages)
+    with_verdict = [(number, " ".join(w[4] for w in sorted(words) if abs(w[1] - foot) <= 2))
+                    for number, words in enumerate(pages, 1)]
+    assert [(number, line) for number, line in with_verdict if " · " in line] == []
