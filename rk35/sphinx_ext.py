@@ -164,20 +164,18 @@ def _builder_inited(app) -> None:
 
 
 def _verdicts_in_claim_headings(app, doctree) -> None:
-    """A claim's heading ends with its verdict ("Claim: trade in 2022 · holds approximately"), and a section that
-    checks several claims (in its subsections too) lists theirs, so that the page's contents and the PDF's show every
-    verdict. Runs before Sphinx collects the contents (lower priority)."""
+    """A claim's heading ends with its verdict ("Claim: trade in 2022 · holds approximately"): the heading of the
+    section that checks it, and no other (a section does not repeat its subsections' verdicts; the print contents
+    lists a claim's subsection with its verdict instead, see the LaTeX writer). Runs before Sphinx collects the
+    contents (lower priority)."""
     found: dict = {}
     for node in doctree.findall(nodes.Element):
         for anchor in node.get("ids", []):
             if anchor in app.rk35_anchors:
-                # the claim's own section and every enclosing one but the chapter's: a section's heading lists the
-                # verdicts of all the claims checked in it (its subsections' too), in the order they come
-                sections = [node] if isinstance(node, nodes.section) else []
-                sections += [a for a in _ancestors(node) if isinstance(a, nodes.section)]
-                for section in sections:
-                    if isinstance(section.parent, nodes.section):
-                        found.setdefault(id(section), (section, []))[1].append(app.rk35_anchors[anchor])
+                own = node if isinstance(node, nodes.section) else next(
+                    (a for a in _ancestors(node) if isinstance(a, nodes.section)), None)
+                if own is not None and isinstance(own.parent, nodes.section):  # not the chapter's own heading
+                    found.setdefault(id(own), (own, []))[1].append(app.rk35_anchors[anchor])
     for section, claim_ids in found.values():
         verdicts = ", ".join(app.rk35_assessed[c].verdict.value for c in claim_ids)
         section[0] += nodes.inline("", f" · {verdicts}", classes=["rk35-heading-verdict"])
@@ -271,6 +269,12 @@ def _latex_translator():
                 self.context[-1] += r"\addcontentsline{toc}{" + command + "}{" + title + "}" + CR
                 if command == "chapter":
                     self.context[-1] += r"\markboth{" + title + "}{" + title + "}" + CR
+            elif isinstance(node.parent, nodes.section) and level and level.group(1) == "subsection":
+                # The print contents lists sections only, and a claim checked in a subsection with them: its heading
+                # carries its verdict, which its section's heading does not repeat.
+                if any("rk35-heading-verdict" in n.get("classes", []) for n in node.findall(nodes.inline)):
+                    self.body[-1] = r"\addtocontents{toc}{\protect\setcounter{tocdepth}{2}}" + CR + self.body[-1]
+                    self.context[-1] += r"\addtocontents{toc}{\protect\setcounter{tocdepth}{1}}" + CR
             elif isinstance(node.parent, nodes.section) and level and level.group(1) == "section":
                 # The running foot names a claim's section without its verdict: the heading and the box say it
                 # (and a foot that lists several verdicts would be cut short mid-word).
