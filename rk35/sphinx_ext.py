@@ -200,6 +200,9 @@ def _unescape_link_targets(app, doctree) -> None:
 VERDICT_LATEX = {verdict.css_class: look.latex_box for verdict, look in LOOK.items()}
 
 
+#: What Sphinx's long-table template writes before "continued from previous page" (the table's number).
+CONTINUED_NUMBER = r"\tablename\ \thetable{} \textendash{} "
+
 #: The _toc.yml part whose chapters the PDF sets as lettered appendices.
 APPENDICES = "Appendices"
 #: The anchor prefix of a number's record in "Every number in this book" (rk35.numbers).
@@ -307,9 +310,18 @@ def _latex_translator():
             """A long table without a caption takes no table number in print, as on screen (longtable steps the
             table counter at every table, captioned or not)."""
             uncaptioned_long = self.table.get_table_type() == "longtable" and not self.table.caption
+            start = len(self.body)
             super().depart_table(node)
             if uncaptioned_long:
+                # its header on the next page says "continued from previous page", without another table's number
+                self.body[start:] = [part.replace(CONTINUED_NUMBER, "") for part in self.body[start:]]
                 self.body.append(r"\addtocounter{table}{-1}" + CR)
+
+        def visit_paragraph(self, node) -> None:
+            """An empty table cell stays empty: an empty paragraph in it would give its row a blank second line."""
+            if isinstance(node.parent, nodes.entry) and not node.astext().strip():
+                raise nodes.SkipNode
+            super().visit_paragraph(node)
 
         def visit_admonition(self, node) -> None:
             kind = next((VERDICT_LATEX[c] for c in node.get("classes", []) if c in VERDICT_LATEX), None)

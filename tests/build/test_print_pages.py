@@ -134,3 +134,23 @@ def test_a_running_foot_names_a_claim_without_its_verdicts(pages):
     with_verdict = [(number, " ".join(w[4] for w in sorted(words) if abs(w[1] - foot) <= 2))
                     for number, words in enumerate(pages, 1)]
     assert [(number, line) for number, line in with_verdict if " · " in line] == []
+
+
+def test_a_continued_table_names_only_its_own_number(pdf_text):
+    """A long table's header on its next page says "Table C.2 – continued from previous page" if it is Table C.2, and
+    only "continued from previous page" if it has no number (the data dictionary's tables): never the number of
+    another table."""
+    last_caption, wrong = None, []
+    for match in re.finditer(r"Table ([A-Z0-9.]+)(:| – continued from previous page)", pdf_text):
+        number, what = match.groups()
+        if what == ":":
+            last_caption = number
+        elif number != last_caption:
+            wrong.append((number, last_caption))
+    assert wrong == []
+
+
+def test_an_empty_table_cell_holds_no_empty_paragraph():
+    """An empty paragraph in a cell gives its row a blank second line (the data dictionary's rows doubled in height)."""
+    tex = PDF.with_suffix(".tex").read_text(encoding="utf-8")
+    assert re.findall(r"\\sphinxAtStartPar\n\n(?:&|\\\\)", tex) == []
