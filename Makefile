@@ -40,7 +40,8 @@ VALIDATED := _build/.validated
 HTML := _build/.html.stamp
 PDF := _build/.pdf.stamp
 
-.PHONY: book html pdf execute validate lab test venv debian-packages lock checksums edition serve benchmark determinism \
+.PHONY: book html pdf execute validate lab test venv debian-packages lock checksums edition serve benchmark benchmark-pages \
+	determinism \
 	clean
 
 book: html pdf
@@ -182,6 +183,10 @@ test: $(VENV_OK) | debian-packages
 # Speed and size, medians of three runs in a copy of the project (about 15 minutes); reported, never asserted.
 benchmark: $(VENV_OK) | debian-packages
 	$(PY) tools/benchmark.py
+
+# Only what each page of the book built here loads, and how soon it draws its first chart (about a minute).
+benchmark-pages: $(HTML)
+	$(PY) tools/benchmark.py --pages
 
 # Three make test runs on a fresh clone (two in a row, one after rm -rf _build): green, tree unchanged?
 determinism: $(VENV_OK) | debian-packages

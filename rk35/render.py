@@ -13,6 +13,7 @@ from rk35.verdicts import (
     APPROX_TOLERANCE,
     GAP_VERSUS_CONTRADICTION,
     LOOK,
+    LOOKS,
     RULES,
     Assessment,
     Verdict,
@@ -188,18 +189,26 @@ def _rgba(look) -> str:
     return f"rgba({red}, {green}, {blue}, {alpha:g})"
 
 
+#: The selector that puts a rule in the theme's dark mode (sphinx-book-theme sets html[data-theme] to "dark").
+DARK_MODE = 'html[data-theme="dark"] '
+
+
 def verdict_css() -> str:
-    """The verdict boxes and badges in the verdict's look (rk35.verdicts.LOOK), as CSS for the HTML edition."""
-    lines = ["/* Generated from rk35.verdicts.LOOK by rk35.render.verdict_css: the verdict colours, defined once. */",
+    """The verdict boxes and badges in the verdict's look (rk35.verdicts.LOOKS: light as LOOK defines it, dark
+    derived from it), as CSS for the HTML edition."""
+    lines = ["/* Generated from rk35.verdicts.LOOK by rk35.render.verdict_css: the verdict colours, defined once; the",
+             "   dark mode's are derived from them (rk35.verdicts.dark_look). */",
              "div.admonition.verdict { border-left-width: 0.4rem; }",
              "div.admonition.verdict > .admonition-title { font-weight: 600; }",
              "div.admonition.verdict > .admonition-title::after { content: none; }"]
-    for verdict, look in LOOK.items():
-        box = f"div.admonition.{verdict.css_class}"
-        lines += [f"{box} {{ border-color: {look.colour}; }}",
-                  f"{box} > .admonition-title {{ background-color: {_rgba(look)}; }}",
-                  (f".sd-badge.sd-bg-{BADGE[verdict]} {{ background-color: {look.badge_background} !important; "
-                  f"color: {look.badge_text} !important; }}")]
+    for mode, looks in LOOKS.items():
+        scope = DARK_MODE if mode == "dark" else ""
+        for verdict, look in looks.items():
+            box = f"{scope}div.admonition.{verdict.css_class}"
+            lines += [f"{box} {{ border-color: {look.colour}; }}",
+                      f"{box} > .admonition-title {{ background-color: {_rgba(look)}; }}",
+                      (f"{scope}.sd-badge.sd-bg-{BADGE[verdict]} {{ background-color: {look.badge_background} "
+                       f"!important; color: {look.badge_text} !important; }}")]
     return "\n".join(lines) + "\n"
 
 

@@ -1,8 +1,10 @@
 """Sphinx extension: the one place where the book meets Sphinx. It reads the whole book (rk35.book) once per build.
 
 Writes the vega bundle into the HTML output's _static folder (generated from the pinned vl-convert, so nothing is
-fetched and nothing generated is committed) and adds it to every page as a deferred script; adds the chart font
-(the vendored Source Sans Pro, embedded in a stylesheet), the verdict styles (generated from rk35.verdicts.LOOK, as
+fetched and nothing generated is committed) and adds it, with the chart font (the vendored Source Sans Pro, embedded
+in a stylesheet), as a deferred script to the pages that draw a chart; keeps on each page only the scripts and
+stylesheets of the features it uses, and draws the theme's icons without Font Awesome's script (rk35.assets); adds
+the verdict styles (generated from rk35.verdicts.LOOK, as
 are the PDF's verdict box colours), the downloads, each chapter's ClaimReview records, and every page's description
 and Open Graph metadata (its title and what it found); sets the edition on the PDF's title page.
 """
@@ -18,7 +20,7 @@ import yaml
 from docutils import nodes
 from sphinx.writers.latex import CR, LaTeXTranslator
 
-from rk35 import charts, downloads, editions
+from rk35 import assets, charts, downloads, editions
 from rk35.book import CHAPTERS, Book
 from rk35.chapter import checked_summary
 from rk35.fmt import date
@@ -37,11 +39,26 @@ def json_ld(record: dict) -> str:
     return f'<script type="application/ld+json">{script_json(record)}</script>'
 
 
-def _one_copy_of_each_script(app, pagename, templatename, context, doctree) -> None:
-    """Jupyter Book adds sphinx-thebe's inline setup script twice; the second 'const THEBE_JS_URL' is a
-    JavaScript error on every page. Keep one copy of each script."""
+def _what_the_page_draws(app, pagename, templatename, context, doctree) -> None:
+    """The chart bundle and the chart font on the pages that draw a chart; the register's script on the register's."""
+    body = context.get("body", "")
+    if assets.CHART.search(body):
+        app.builder.add_js_file(charts.BUNDLE_NAME, defer="defer")
+        app.builder.add_css_file(charts.FONT_CSS_NAME)
+    if assets.REGISTER.search(body):
+        app.builder.add_js_file(REGISTER_SCRIPT, defer="defer")
+
+
+def _only_what_the_page_uses(app, pagename, templatename, context, doctree) -> None:
+    """A page keeps the scripts and stylesheets of the features its body uses (rk35.assets), one copy of each:
+    Jupyter Book adds sphinx-thebe's inline setup script twice, and a second 'const THEBE_JS_URL' would be a
+    JavaScript error."""
+    files, words = assets.unused(context.get("body", ""))
+    context["css_files"] = [sheet for sheet in context.get("css_files", []) if assets.keeps(sheet, files, words)]
     seen, unique = set(), []
     for script in context.get("script_files", []):
+        if not assets.keeps(script, files, words):
+            continue
         # the copies differ only in an empty file name written as None or ''
         key = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
         if key not in seen:
@@ -156,9 +173,6 @@ def _builder_inited(app) -> None:
             target.write_text(text, encoding="utf-8")
     downloads.write_register(static / REGISTER_FOLDER, book)
     downloads.write_numbers(static / REGISTER_FOLDER, book)
-    app.add_js_file(charts.BUNDLE_NAME, loading_method="defer")
-    app.add_js_file(REGISTER_SCRIPT, loading_method="defer")
-    app.add_css_file(charts.FONT_CSS_NAME)
     app.add_css_file(VERDICT_CSS)
     app.add_css_file("rk35.css")
 
@@ -370,15 +384,21 @@ def table_cards(page: str) -> str:
     return _TABLE.sub(one, page)
 
 
-def _fix_aria(app, exception) -> None:
+def _finish_pages(app, exception) -> None:
+    """Every built page: the accessibility fixes, the tables as cards on a phone, and the theme's icons drawn by a
+    stylesheet of only the icons the pages show, in place of Font Awesome's script (rk35.assets)."""
     if exception is not None or app.builder.format != "html":
         return
-    for page in Path(app.outdir).rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+    outdir = Path(app.outdir)
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(outdir.rglob("*.html"))}
+    font_awesome = (outdir / "_static" / "scripts" / "fontawesome.js").read_text(encoding="utf-8")
+    icons = assets.icon_css(set().union(*map(assets.icons_shown, pages.values())), font_awesome)
+    (outdir / "_static" / assets.ICON_CSS).write_text(icons, encoding="utf-8")
+    for page, text in pages.items():
         fixed = text
         for old, new in ARIA_FIXES:
             fixed = fixed.replace(old, new)
-        fixed = table_cards(fixed)
+        fixed = assets.finished_page(table_cards(fixed), page == outdir / "search.html", icons)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -392,7 +412,8 @@ def setup(app):
     app.connect("env-get-updated", _letter_appendix_figures, priority=900)
     app.connect("html-page-context", _claim_reviews)
     app.connect("html-page-context", _open_graph)
-    app.connect("html-page-context", _one_copy_of_each_script, priority=999)
+    app.connect("html-page-context", _what_the_page_draws)
+    app.connect("html-page-context", _only_what_the_page_uses, priority=999)
     app.connect("build-finished", _root_redirect, priority=400)  # before sphinx-external-toc's (500)
-    app.connect("build-finished", _fix_aria)  # after every handler that adds one
+    app.connect("build-finished", _finish_pages)  # after every handler that adds a page
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

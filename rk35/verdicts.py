@@ -1,8 +1,9 @@
 """One verdict scale for the whole book, its look, and the rules that decide it.
 
-A leaf: it imports nothing of the book's. It renders nothing either (rk35.render writes the boxes, badges and
-tables); `LOOK` is the one table of each verdict's label, colours, CSS class and LaTeX box, from which the
-stylesheet, the PDF's box colours, the chart colours and the badges are generated.
+A leaf: it imports nothing of the book's but its colour arithmetic (rk35.colours). It renders nothing either
+(rk35.render writes the boxes, badges and tables); `LOOK` is the one table of each verdict's label, colours, CSS
+class and LaTeX box, from which the stylesheet, the PDF's box colours, the chart colours and the badges are
+generated; the looks in the theme's dark mode (`LOOKS["dark"]`) are derived from it, never typed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from math import isfinite
 from typing import NamedTuple
+
+from rk35.colours import MODES, TEXT_CONTRAST, contrast, rgb, standing_out, text_on
 
 
 class Verdict(Enum):
@@ -69,6 +72,22 @@ LOOK: dict[Verdict, Look] = {
     Verdict.NOT_VERIFIABLE: Look("#7F7F7F", (127, 127, 127, 0.15), "#5F5F5F", "#FFFFFF", "important"),
     Verdict.CONTEXT_ONLY: Look("#000000", (0, 0, 0, 0.10), "#000000", "#FFFFFF", "caution"),
 }
+
+
+def dark_look(look: Look) -> Look:
+    """A verdict's look in the theme's dark mode, derived from its light look: each colour is kept where it stands
+    out from the dark page (3:1, WCAG's least for a graphical object), else its lightness is turned over (black
+    becomes white); the title's tint is the border's colour at the same strength; the badge keeps its text colour
+    where that still reads (4.5:1) on the badge, else takes black or white, whichever reads better."""
+    page = MODES["dark"].background
+    colour = standing_out(look.colour, page)
+    badge = standing_out(look.badge_background, page)
+    badge_text = look.badge_text if contrast(look.badge_text, badge) >= TEXT_CONTRAST else text_on(badge)
+    return Look(colour, (*rgb(colour), look.tint[3]), badge, badge_text, look.latex_box)
+
+
+#: Each verdict's look in each of the theme's modes: light as defined above, dark derived from it.
+LOOKS: dict[str, dict[Verdict, Look]] = {"light": LOOK, "dark": {v: dark_look(look) for v, look in LOOK.items()}}
 
 
 def title_tint_on_white(look: Look) -> str:

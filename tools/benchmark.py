@@ -1,6 +1,6 @@
 """Measure how fast the book builds and how big it is, and print a report. Nothing is asserted.
 
-Usage: python tools/benchmark.py [--runs N] [--determinism]     (or: make benchmark)
+Usage: python tools/benchmark.py [--runs N] [--determinism | --pages]     (or: make benchmark, make benchmark-pages)
 
 Works on a copy of the project's tracked files (as they are in the working tree) in a temporary folder, with
 its own virtualenv, so that nothing here is touched. Every time is the median of N runs (3 by default):
@@ -14,13 +14,19 @@ its own virtualenv, so that nothing here is touched. Every time is the median of
   (e) nbval over every chapter (`pytest book`), against plain sequential execution of the same notebooks;
   (f) the PDF build alone (Sphinx's LaTeX writer and latexmk, notebooks already executed);
   (g) HTML bytes per page, besides the shared bundle (vega, fonts, theme);
-  (h) stored notebook bytes.
+  (h) stored notebook bytes;
+  (i) each page opened from disk (file://) in Chromium, in a fresh browser context each time: the bytes it loads
+      (every file it requests, at its size on disk: the page, its scripts and stylesheets, of which the chart
+      bundle), and the time from navigation to the first chart drawn (to the load event on a page without one).
+
+With --pages it measures only (i), on the book already built in this tree (_build/html; `make html` first).
 
 With --determinism it instead runs `make test` twice on one fresh clone of HEAD, then a third time after
 `rm -rf _build`, and reports whether each run passed and left the tree unchanged.
 
 Targets (reported, not asserted): a/b <= 0.4 on 2 cores; (c) <= 2 s; (d) re-executes only the notebooks that
-read lng_imports.csv; every page <= 500 KB besides the bundle.
+read lng_imports.csv; every page <= 500 KB besides the bundle; (i) every page loads <= 1.5 MB besides the chart
+bundle, and draws its first chart within 1 s.
 """
 
 from __future__ import annotations
@@ -38,6 +44,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_TARGET = 500 * 1024
+LOAD_TARGET = 1.5 * 1024 * 1024
+FIRST_CHART_TARGET_MS = 1000
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: Notes the time (ms from navigation) at which the page's first chart is drawn: vega-embed adds its SVG.
+FIRST_CHART = """new MutationObserver(function (changes, observer) {
+  if (document.querySelector('.rk35-chart svg.marks')) { window.rk35FirstChart = performance.now(); observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});"""
 
 
 def run(args, cwd, env=None, check=True) -> subprocess.CompletedProcess:
@@ -83,6 +96,62 @@ def edit_lng_value(project: Path, undo: bool = False) -> None:
     else:
         raise SystemExit("benchmark: no 2025 Peru row in data/lng_imports.csv to edit")
     path.write_text("".join(lines), encoding="utf-8")
+
+
+def page_loads(html: Path, runs: int) -> dict[str, dict]:
+    """(i): each page of the built book (book/*.html and the search page) opened from disk, `runs` times, each in a
+    fresh browser context: the bytes of every file it requests (their sizes on disk), the chart bundle's among them,
+    and the medians of the time to its first chart drawn and to its load event, in ms."""
+    from urllib.parse import unquote, urlparse
+
+    from playwright.sync_api import sync_playwright
+
+    bundle = "_static/rk35-vega.js"
+    names = sorted(p.relative_to(html).as_posix() for p in (html / "book").glob("*.html")) + ["search.html"]
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for name in names:
+            sizes, charts, loads = {}, [], []
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1366, "height": 900})
+                context.add_init_script(FIRST_CHART)
+                page = context.new_page()
+                requested = []
+                page.on("requestfinished", lambda request, requested=requested: requested.append(request.url))
+                page.goto((html / name).as_uri())
+                page.wait_for_load_state("load")
+                if page.locator(".rk35-chart").count():
+                    page.wait_for_function("() => window.rk35FirstChart !== undefined", timeout=30000)
+                    charts.append(page.evaluate("() => window.rk35FirstChart"))
+                loads.append(page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd"))
+                context.close()
+                for url in requested:
+                    if url.startswith("file:"):
+                        path = Path(unquote(urlparse(url).path))
+                        sizes[path.relative_to(html).as_posix()] = path.stat().st_size
+            results[name] = {"bytes": sum(sizes.values()), "bundle": sizes.get(bundle, 0), "files": len(sizes),
+                             "first chart": median(charts) if charts else None, "load": median(loads)}
+            print(f"  (i) {name}: {results[name]['bytes'] / 1024:,.0f} KB in {len(sizes)} files, first chart "
+                  + (f"{median(charts):.0f} ms" if charts else "none") + f", load {median(loads):.0f} ms", flush=True)
+        browser.close()
+    return results
+
+
+def page_load_rows(results: dict[str, dict]) -> list[tuple[str, str]]:
+    """(i) as report rows: one a page, then the targets."""
+    rows = []
+    for name, r in results.items():
+        chart = f"first chart {r['first chart']:.0f} ms" if r["first chart"] is not None else "no chart"
+        rows.append((f"(i) {name}", (f"{r['bytes'] / 1024:,.0f} KB in {r['files']} files "
+                     f"({(r['bytes'] - r['bundle']) / 1024:,.0f} KB besides the chart bundle); {chart}; "
+                     f"load {r['load']:.0f} ms")))
+    heavy = [n for n, r in results.items() if r["bytes"] - r["bundle"] > LOAD_TARGET]
+    slow = [n for n, r in results.items() if (r["first chart"] or 0) > FIRST_CHART_TARGET_MS]
+    rows.append(("(i) targets: ≤ 1.5 MB a page besides the chart bundle; first chart ≤ 1 s",
+                 ("all pages within size" if not heavy else f"over size: {', '.join(heavy)}") + "; "
+                 + ("every first chart within time" if not slow else f"slower: {', '.join(slow)}")))
+    return rows
 
 
 def benchmark(runs: int) -> list[tuple[str, str]]:
@@ -132,6 +201,9 @@ def benchmark(runs: int) -> list[tuple[str, str]]:
         shared = {name: (static / name).stat().st_size for name in ("rk35-vega.js", "rk35-fonts.css")
                   if (static / name).exists()}
         notebooks = {p.name: p.stat().st_size for p in sorted((project / "book").glob("*.ipynb"))}
+
+        # (i) what each page loads, and how soon it draws its first chart
+        loaded = page_loads(html, runs)
 
         # (f) the PDF build alone
         pdf = []
@@ -192,7 +264,7 @@ def benchmark(runs: int) -> list[tuple[str, str]]:
     largest = max(notebooks, key=notebooks.get)
     rows.append(("(h) stored notebooks",
                  f"{sum(notebooks.values()) / 1024:,.0f} KB in all; largest {largest} {notebooks[largest] / 1024:,.0f} KB"))
-    return rows
+    return rows + page_load_rows(loaded)
 
 
 def determinism() -> list[tuple[str, str]]:
@@ -218,7 +290,12 @@ def determinism() -> list[tuple[str, str]]:
 
 def main(argv: list[str]) -> None:
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
-    rows = determinism() if "--determinism" in argv else benchmark(runs)
+    if "--determinism" in argv:
+        rows = determinism()
+    elif "--pages" in argv:
+        rows = page_load_rows(page_loads(ROOT / "_build" / "html", runs))
+    else:
+        rows = benchmark(runs)
     machine = (f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
                f"{time.strftime('%Y-%m-%d')}")
     print(f"\nMachine: {machine}" + ("" if "--determinism" in argv else f"; medians of {runs} runs"))

@@ -4,8 +4,8 @@ Usage: python tools/check_offline.py _build/html
 
 Looks for <script src>, <link href>, <img src>, <iframe/source/video/audio src>
 and CSS url() pointing off the site, and for any CDN named in a chart's code.
-The theme's dormant live-code constant (sphinx-thebe names unpkg.com but loads
-nothing unless a reader clicks a live-code button) is not a load.
+(sphinx-thebe's dormant live-code constant, which names unpkg.com but loads nothing,
+is not written into the pages: rk35.assets leaves out what the book does not use.)
 """
 
 from __future__ import annotations

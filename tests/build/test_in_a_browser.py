@@ -1,9 +1,10 @@
-"""The built pages in a real browser (Debian's Chromium driven by Playwright), offline, at phone and laptop widths.
+"""The built pages in a real browser (Debian's Chromium driven by Playwright), offline, at phone and laptop widths,
+in the theme's light and dark modes.
 
 Every request that is not a file:// URL is aborted and counted. Each page is checked for console errors, charts
 drawn, sideways scrolling, visible code, raw pandas values in tables and axe-core's serious and critical
-accessibility violations; a full-page screenshot of each page at each width is kept under _build/screenshots/
-for a person to look at.
+accessibility violations, in each mode; a full-page screenshot of each page at each width and in each mode is kept
+under _build/screenshots/ (<page>-<width>.png, <page>-<width>-dark.png) for a person to look at.
 """
 
 import re
@@ -17,6 +18,9 @@ HTML = ROOT / "_build" / "html"
 SHOTS = ROOT / "_build" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 900)}
+#: The theme's colour modes. A reader's choice is kept in localStorage ("mode"), which the theme reads in the page's
+#: head; the browser says which the reader's system prefers (prefers-color-scheme).
+MODES = ("light", "dark")
 PAGES = sorted(p.relative_to(HTML).as_posix() for p in (HTML / "book").glob("*.html"))
 RAW_VALUES = re.compile(r"^(NaN|nan|None|True|False|<NA>)$")
 
@@ -38,9 +42,13 @@ def axe():
     return Axe()
 
 
-def visit(browser, page_path, width):
-    """Open a page offline at a width; return the page, its console errors and its blocked requests."""
-    context = browser.new_context(viewport={"width": WIDTHS[width][0], "height": WIDTHS[width][1]})
+def visit(browser, page_path, width, mode="light"):
+    """Open a page offline at a width, in a colour mode; return the page, its console errors and its blocked
+    requests."""
+    context = browser.new_context(viewport={"width": WIDTHS[width][0], "height": WIDTHS[width][1]},
+                                  color_scheme=mode)
+    if mode != "light":  # the reader chose it with the theme's switch, before this page was opened
+        context.add_init_script(f"window.localStorage.setItem('mode', '{mode}');")
     blocked, errors = [], []
     context.route(re.compile(r"^(?!file:).*"), lambda route: (blocked.append(route.request.url), route.abort()))
     page = context.new_page()
@@ -48,6 +56,7 @@ def visit(browser, page_path, width):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((HTML / page_path).as_uri())
     page.wait_for_load_state("load")
+    assert page.evaluate("() => document.documentElement.dataset.theme") == mode
     page.wait_for_function("() => document.fonts.status === 'loaded'")
     expected = page.locator(".rk35-chart").count()
     if expected:
@@ -56,13 +65,15 @@ def visit(browser, page_path, width):
     return context, page, blocked, errors
 
 
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("page_path", PAGES)
-def test_the_page_reads_offline_without_errors_and_fits(browser, axe, page_path, width):
-    context, page, blocked, errors = visit(browser, page_path, width)
+def test_the_page_reads_offline_without_errors_and_fits(browser, axe, page_path, width, mode):
+    context, page, blocked, errors = visit(browser, page_path, width, mode)
     try:
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"{page_path.replace('/', '_').removesuffix('.html')}-{width}.png"),
+        suffix = "" if mode == "light" else f"-{mode}"
+        page.screenshot(path=str(SHOTS / f"{page_path.replace('/', '_').removesuffix('.html')}-{width}{suffix}.png"),
                         full_page=True)
         assert not blocked, f"requests to other hosts: {blocked}"
         assert not errors, f"console errors: {errors}"
@@ -74,6 +85,10 @@ def test_the_page_reads_offline_without_errors_and_fits(browser, axe, page_path,
             const svg = c.querySelector('svg.marks'); return svg && svg.getBoundingClientRect().width >
             c.getBoundingClientRect().width + 1; }).length""")
         assert too_wide == 0, f"{too_wide} chart(s) wider than their container"
+        if mode == "dark":  # the charts are drawn for white: each sits on a white card (axe cannot see into an SVG)
+            cards = page.evaluate("""() => [...document.querySelectorAll('.rk35-chart')]
+                .map(c => getComputedStyle(c).backgroundColor)""")
+            assert set(cards) <= {"rgb(255, 255, 255)"}, cards
         cut_captions = page.evaluate("""() => [...document.querySelectorAll('article table > caption')].filter(c => {
             const t = c.parentElement.getBoundingClientRect(), r = c.getBoundingClientRect();
             return r.left < t.left - 1 || r.right > t.left + c.parentElement.clientWidth + 1; })
@@ -214,5 +229,51 @@ def test_every_table_cell_is_in_view_on_a_phone(browser, page_path):
     context, page, _, _ = visit(browser, page_path, "phone")
     try:
         assert page.evaluate(CELLS_OUT_OF_VIEW) == []
+    finally:
+        context.close()
+
+
+#: Each icon of the theme's header and switches that a reader sees, with its drawn width and height (rk35-icons.css
+#: draws them without Font Awesome's script).
+ICONS_SHOWN = """() => [...document.querySelectorAll('.bd-header-article i[class*="fa-"], .bd-header-article span[class*="fa-"]')]
+  .filter(i => i.offsetParent !== null)
+  .map(i => { const s = getComputedStyle(i, '::before');
+              return [i.className, parseFloat(s.width), parseFloat(s.height), s.maskImage || s.webkitMaskImage]; })"""
+
+
+def test_the_theme_switch_turns_the_page_dark_and_its_icons_are_drawn(browser):
+    context, page, blocked, errors = visit(browser, "book/trade.html", "laptop")
+    try:
+        icons = page.evaluate(ICONS_SHOWN)
+        assert len(icons) >= 4, icons
+        assert all(width > 4 and height > 4 and image.startswith('url("data:image/svg+xml')
+                   for _, width, height, image in icons), icons
+        modes = []
+        for _ in range(3):  # the switch cycles through light, auto (light, on this browser) and dark
+            page.locator("button.theme-switch-button").first.click()
+            modes.append(page.evaluate("() => document.documentElement.dataset.theme"))
+            if modes[-1] == "dark":
+                break
+        assert modes[-1] == "dark", modes
+        assert page.evaluate("() => window.localStorage.getItem('mode')") == "dark"
+        assert not blocked and not errors
+    finally:
+        context.close()
+
+
+def test_the_search_page_finds_a_word_offline(browser):
+    context = browser.new_context()
+    blocked, errors = [], []
+    context.route(re.compile(r"^(?!file:).*"), lambda route: (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto((HTML / "search.html").as_uri() + "?q=Busan")
+        page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0", timeout=20000)
+        found = page.locator("#search-results li a").first.get_attribute("href")
+        assert found and "book/" in found
+        # Sphinx's search fetches each found page for a summary under its link, which a page opened from disk may
+        # not do (Chromium refuses fetch() of file:// addresses): the links are there, the summaries are not
+        assert not blocked and not [e for e in errors if e != "Failed to fetch"], errors
     finally:
         context.close()
