@@ -16,7 +16,7 @@ from dataclasses import dataclass
 #: labels placed apart stay apart in the browser).
 GLYPH_EM = {False: 0.52, True: 0.58}
 #: A text line's height, in em.
-LINE_EM = 1.2
+LINE_EM = 1.3
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,12 @@ class Placement:
 DIRECTIONS = [(1, 0, "left"), (-1, 0, "right"), (0, -1, "center"), (0, 1, "center"),
               (0.8, -0.8, "left"), (-0.8, -0.8, "right"), (0.8, 0.8, "left"), (-0.8, 0.8, "right")]
 #: How far from the mark's edge a label is tried, in px; past the first ring it gets a leader line.
-DISTANCES = (3, 14, 28, 44)
+DISTANCES = (3, 14, 28, 44, 60)
+
+
+def leader_end(label: Label, box: Box) -> tuple[float, float]:
+    """Where a leader line from the label's point meets its box: the box's nearest point."""
+    return min(max(label.x, box.left), box.right), min(max(label.y, box.top), box.bottom)
 
 
 def place(labels: list[Label], frame: Box, avoid: list[Box] = (), gap: float = 1.0,
@@ -114,6 +119,11 @@ def place(labels: list[Label], frame: Box, avoid: list[Box] = (), gap: float = 1
                 box = text_box(label.text, x, y, align, label.font_size, label.bold)
                 others = [p.box for p in placed] + list(avoid)
                 cost = sum(box.overlap_area(o) for o in others if box.overlaps(o, gap))
+                if ring > 0:  # a leader line must not cross another label or mark either
+                    own = point_box(label.x, label.y, label.radius + 1)
+                    leader = line_boxes([(label.x, label.y), leader_end(label, box)], half=0.5)
+                    cost += sum(segment.overlap_area(o) + 1 for segment in leader if not segment.overlaps(own)
+                                for o in others if segment.overlaps(o) and not o.overlaps(own))
                 cost += 0 if box.inside(frame) else 1e6
                 if cost == 0:
                     best, best_cost = Placement(label, x, y, align, box, ring > 0, True), 0

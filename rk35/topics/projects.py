@@ -7,7 +7,7 @@ import pandas as pd
 
 from rk35.charts import MIN_FONT, PAGE, PALETTE, titled
 from rk35.fmt import date
-from rk35.labels import Box, Label, line_boxes, place, point_box
+from rk35.labels import Box, Label, leader_end, line_boxes, place, point_box
 
 STATUSES = ["operating", "completed", "under construction", "halted", "announced only", "unknown"]
 STATUS_COLOURS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#7F7F7F", "#000000"]
@@ -199,7 +199,7 @@ def map_labels(visible: pd.DataFrame, marks: pd.DataFrame, vertices: pd.DataFram
     # a country's or a sea's name centred on its point, or moved a little (never with a leader) off a mark or line
     names = [Label(name, *to_pixels(view, lon, lat), radius=0, font_size=MIN_FONT, bold=not sea)
              for name, lon, lat, sea in regions]
-    spots = place(names, Box(0, 0, *size), avoid, directions=REGION_SHIFTS, distances=(0, 8, 16, 24, 32))
+    spots = place(names, Box(0, 0, *size), avoid, directions=REGION_SHIFTS, distances=tuple(range(0, 64, 8)))
     fixed = []
     for (name, _, _, sea), spot in zip(regions, spots):
         lon, lat = to_degrees(view, spot.x, spot.y)
@@ -214,7 +214,8 @@ def map_labels(visible: pd.DataFrame, marks: pd.DataFrame, vertices: pd.DataFram
         p = by_id.loc[pid]
         rings = marks[(marks["lon"] == p["lon"]) & (marks["lat"] == p["lat"])]
         radius = ring_radius(int(rings["ring"].min())) if not rings.empty else POINT_RADIUS
-        wanted.append((pid, Label(_short(p["name"]), *to_pixels(view, p["lon"], p["lat"]), radius=radius,
+        name = MAP_NAMES.get(pid) or _short(p["name"])
+        wanted.append((pid, Label(name, *to_pixels(view, p["lon"], p["lat"]), radius=radius,
                                   font_size=MIN_FONT)))
     placed = place([label for _, label in wanted], Box(0, 0, *size), avoid)
     rows, leaders = list(fixed), []
@@ -224,12 +225,14 @@ def map_labels(visible: pd.DataFrame, marks: pd.DataFrame, vertices: pd.DataFram
                      "left": spot.box.left, "top": spot.box.top, "right": spot.box.right, "bottom": spot.box.bottom})
         if spot.leader:
             # from the edge of the point's mark to the nearest point of the label's box
-            end_x = min(max(label.x, spot.box.left), spot.box.right)
-            end_y = min(max(label.y, spot.box.top), spot.box.bottom)
-            end_lon, end_lat = to_degrees(view, end_x, end_y)
+            end_lon, end_lat = to_degrees(view, *leader_end(label, spot.box))
             leaders.append({"place": label.text, "lon": by_id.loc[pid, "lon"], "lat": by_id.loc[pid, "lat"],
                             "lon2": end_lon, "lat2": end_lat})
     return pd.DataFrame(rows), pd.DataFrame(leaders, columns=["place", "lon", "lat", "lon2", "lat2"])
+
+
+#: A place whose name is too long for the map, by its shorter name there (the tooltip keeps the whole name).
+MAP_NAMES = {"okpo_geoje": "Okpo shipyard"}
 
 
 def _short(name: str) -> str:

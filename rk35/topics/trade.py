@@ -305,7 +305,7 @@ def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, article: pd.DataFram
     total_top = domain_top(pd.concat([drawn[frame["flow"] == FLOW_LABELS["total"]], article["value"]]))
     parts_top = domain_top(drawn[frame["flow"] != FLOW_LABELS["total"]])
     page = width >= PAGE
-    total_size = (width - 80, 270 if page else 230)
+    total_size = (width - 80, 270 if page else 280)
     part_size = ((width - 80 - 80) // 2 if page else width - 80, 120 if page else 110)
 
     def panel(flow: str, top: float, size: tuple[int, int], extra=()):
@@ -362,7 +362,7 @@ def article_marks(frame: pd.DataFrame, article: pd.DataFrame, years: tuple[float
         if b["year"] == a["year"] + 1:  # the line between two consecutive years
             avoid += line_boxes([px(a["year"], a["value"]), px(b["year"], b["value"])])
     avoid += [point_box(*px(r["year"], r["value"]), 7) for _, r in article.iterrows()]
-    placed = place([Label(r["label"], *px(r["year"], r["value"]), radius=7) for _, r in article.iterrows()],
+    placed = place([Label(r["label"], *px(r["year"], r["value"]), radius=7, bold=True) for _, r in article.iterrows()],
                    Box(0, 0, *size), avoid)
     rows = []
     for (_, point), placement in zip(article.iterrows(), placed):
