@@ -103,10 +103,12 @@ def leader_end(label: Label, box: Box) -> tuple[float, float]:
 
 
 def place(labels: list[Label], frame: Box, avoid: list[Box] = (), gap: float = 1.0,
-          directions=DIRECTIONS, distances=DISTANCES) -> list[Placement]:
-    """Each label at the first position (nearest ring first, then by direction) whose box lies inside `frame` and
-    touches neither the boxes to `avoid` nor a label placed before it; where there is none, at the position that
-    overlaps least. Labels are placed in the order given (the most important first)."""
+          directions=DIRECTIONS, distances=DISTANCES, text: list[Box] = ()) -> list[Placement]:
+    """Each label at the first position (nearest ring first, then by direction) whose box lies inside `frame`, touches
+    no other text (the `text` boxes and the labels placed before it) and no mark to `avoid`, and whose leader line
+    crosses neither; where there is none, at the position that costs least: leaving the frame, then touching text,
+    then covering marks, then a leader crossing something. Labels are placed in the order given (the most important
+    first)."""
     placed: list[Placement] = []
     for label in labels:
         best, best_cost = None, None
@@ -117,14 +119,16 @@ def place(labels: list[Label], frame: Box, avoid: list[Box] = (), gap: float = 1
                 if dy and not dx:  # straight above or below: the text's half height further
                     y += dy * label.font_size * LINE_EM / 2
                 box = text_box(label.text, x, y, align, label.font_size, label.bold)
-                others = [p.box for p in placed] + list(avoid)
-                cost = sum(box.overlap_area(o) for o in others if box.overlaps(o, gap))
-                if ring > 0:  # a leader line must not cross another label or mark either
+                texts = [p.box for p in placed] + list(text)
+                others = texts + list(avoid)
+                cost = 1e6 * sum(box.overlap_area(o) + 1 for o in texts if box.overlaps(o, gap))
+                cost += 100 * sum(box.overlap_area(o) + 1 for o in avoid if box.overlaps(o, gap))
+                if ring > 0:  # a leader line should not cross another label or mark either
                     own = point_box(label.x, label.y, label.radius + 1)
                     leader = line_boxes([(label.x, label.y), leader_end(label, box)], half=0.5)
-                    cost += sum(segment.overlap_area(o) + 1 for segment in leader if not segment.overlaps(own)
+                    cost += sum(1 for segment in leader if not segment.overlaps(own)
                                 for o in others if segment.overlaps(o) and not o.overlaps(own))
-                cost += 0 if box.inside(frame) else 1e6
+                cost += 0 if box.inside(frame) else 1e12
                 if cost == 0:
                     best, best_cost = Placement(label, x, y, align, box, ring > 0, True), 0
                     break

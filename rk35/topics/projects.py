@@ -200,12 +200,12 @@ def map_labels(visible: pd.DataFrame, marks: pd.DataFrame, vertices: pd.DataFram
     names = [Label(name, *to_pixels(view, lon, lat), radius=0, font_size=MIN_FONT, bold=not sea)
              for name, lon, lat, sea in regions]
     spots = place(names, Box(0, 0, *size), avoid, directions=REGION_SHIFTS, distances=tuple(range(0, 64, 8)))
-    fixed = []
+    fixed, region_boxes = [], []
     for (name, _, _, sea), spot in zip(regions, spots):
         lon, lat = to_degrees(view, spot.x, spot.y)
         fixed.append({"text": name, "lon": lon, "lat": lat, "align": "center", "kind": "sea" if sea else "country",
                       "left": spot.box.left, "top": spot.box.top, "right": spot.box.right, "bottom": spot.box.bottom})
-        avoid.append(spot.box)
+        region_boxes.append(spot.box)
     by_id = visible.set_index("place_id")
     wanted = []
     for pid in labelled:
@@ -217,7 +217,7 @@ def map_labels(visible: pd.DataFrame, marks: pd.DataFrame, vertices: pd.DataFram
         name = MAP_NAMES.get(pid) or _short(p["name"])
         wanted.append((pid, Label(name, *to_pixels(view, p["lon"], p["lat"]), radius=radius,
                                   font_size=MIN_FONT)))
-    placed = place([label for _, label in wanted], Box(0, 0, *size), avoid)
+    placed = place([label for _, label in wanted], Box(0, 0, *size), avoid, text=region_boxes)
     rows, leaders = list(fixed), []
     for (pid, label), spot in zip(wanted, placed):
         lon, lat = to_degrees(view, spot.x, spot.y)

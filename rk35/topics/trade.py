@@ -5,6 +5,7 @@ Nothing here fills a gap: a year without a full-year figure stays missing.
 
 from __future__ import annotations
 
+import math
 import re
 
 import altair as alt
@@ -14,6 +15,7 @@ from rk35.charts import PAGE, REPORTER_COLOURS, titled
 from rk35.data.render import labelled
 from rk35.fmt import pct_change, usd_bn
 from rk35.labels import Box, Label, line_boxes, place, point_box
+from rk35.verdicts import Verdict, value_verdict
 
 FLOW_LABELS = {
     "total": "Total trade",
@@ -257,15 +259,11 @@ def article_points(claims: pd.DataFrame, claim_ids: list[str]) -> pd.DataFrame:
 def domain_top(values, step: float = 5.0, headroom: float = 0.08) -> float:
     """The top of a value axis from 0: the largest value plus `headroom` of it, rounded up to a multiple of `step`, so
     that no mark at the largest value is cut by the plot's edge."""
-    import math
-
     return math.ceil(max(values) * (1 + headroom) / step) * step
 
 
 def trade_finding(trade: pd.DataFrame, article: pd.DataFrame) -> str:
     """The chart's title: where the Korean-reported total peaked, and how the article's figures stand against it."""
-    from rk35.verdicts import Verdict, value_verdict
-
     kor = annual(trade)
     top = peak(kor)
     values = by_year(kor)
