@@ -59,7 +59,8 @@ def test_a_chart_renders_to_the_same_png_with_and_without_the_machines_fonts(tmp
     from rk35.topics import trade as T
 
     spec_file = tmp_path / "trade.json"
-    spec_file.write_text(json.dumps(charts.spec_of(T.trade_chart(load("trade"), load("sources")))))
+    article = T.article_points(load("claims"), ["trade-2022-total", "trade-2024-total"])
+    spec_file.write_text(json.dumps(charts.spec_of(T.trade_chart(load("trade"), load("sources"), article))))
     with_machine_fonts = _render(spec_file, {})
     without = _render(spec_file, {"FONTCONFIG_FILE": str(no_system_fonts)})
     assert with_machine_fonts == without

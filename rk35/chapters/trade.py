@@ -19,6 +19,7 @@ from rk35.topics.trade import (
     PREFERENCE_RULE,
     REPORTER_LABELS,
     annual,
+    article_points,
     by_year,
     change,
     fdi_numerators,
@@ -321,6 +322,7 @@ def build(t: Tables) -> Chapter:
     shares = fdi_share_table(t.investment, claims.loc["fdi-total", "stated_value"], int(claims.loc["fdi-share", "stated_year"]))
     return Chapter(NAME, TITLE, SECTION, assessed, n.numbers,
                    tables(t, shares) | citing(t.sources, "trade:KITA_YONHAP_2023", "trade:KITA_ASIAE_2025"),
-                   {"fig_trade_series": (trade_chart, (t.trade, t.sources))}, labels(t, NAME),
+                   {"fig_trade_series": (trade_chart, (t.trade, t.sources, article_points(
+                       claims, ["trade-2022-total", "trade-2024-total"])))}, labels(t, NAME),
                    splits=[Split("kor_total_years_span", ("kor_total_years_found", "kor_total_years_missing"))],
                    dated=[])

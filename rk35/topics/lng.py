@@ -134,6 +134,14 @@ def implied_share(table: pd.DataFrame, total: float, supplier: str = "Russia") -
 # --- charts -------------------------------------------------------------------
 
 SUPPLIER_KINDS = ["stated", "implied from 2025 and stated change", "computed from stated share × total"]
+#: A supplier that shipped less than this in a year (million tonnes) is summed into that year's "others" bar; Russia,
+#: the chapter's subject, is always drawn on its own.
+OTHERS_BELOW_MT = 0.5
+#: How each panel's volumes were obtained, for its title.
+PANEL_BASIS = {SUPPLIER_KINDS[0]: "stated", SUPPLIER_KINDS[1]: "implied from 2025", SUPPLIER_KINDS[2]: "from stated shares"}
+#: The bar shades: Russia or not, stated or computed. Each legend swatch is the very fill and outline of its bars.
+SHADES = {"Russia, stated": (REPORTER_COLOURS["Russian-reported"],) * 2, "Russia, computed": ("#F3BD97", REPORTER_COLOURS["Russian-reported"]),
+          "other suppliers, stated": ("#8C8C8C", "#8C8C8C"), "other suppliers, computed": ("#D9D9D9", "#737373")}
 
 
 def supplier_frame(imports: pd.DataFrame) -> pd.DataFrame:
@@ -159,49 +167,102 @@ def supplier_frame(imports: pd.DataFrame) -> pd.DataFrame:
                      "kind": SUPPLIER_KINDS[1], "source_id": r["source_id"]})
     frame = pd.DataFrame(rows)
     frame["is_russia"] = frame["supplier"].eq("Russia").map({True: "Russia", False: "other suppliers"})
-    return frame.sort_values(["year", "volume"], ascending=[True, False])
+    return frame.sort_values(["year", "volume"], ascending=[True, False]).reset_index(drop=True)
+
+
+def supplier_ranks(frame: pd.DataFrame, supplier: str = "Russia") -> dict[str, int]:
+    """A supplier's place in each year's table of `supplier_frame` (years whose table lists it)."""
+    return {year: int(group.reset_index(drop=True).index[group["supplier"].eq(supplier).to_numpy()][0]) + 1
+            for year, group in frame.groupby("year") if group["supplier"].eq(supplier).any()}
+
+
+def group_small_suppliers(frame: pd.DataFrame, below: float = OTHERS_BELOW_MT, keep: str = "Russia") -> pd.DataFrame:
+    """Each year's suppliers of less than `below` Mt (other than `keep`) summed into one "others" row, drawn last.
+
+    The row's volume is the sum of theirs, its `grouped` column names them with their volumes, its kind is theirs
+    (or "stated and computed" if they differ) and its sources are theirs."""
+    out = []
+    for year, group in frame.groupby("year", sort=True):
+        small = group[(group["volume"] < below) & (group["supplier"] != keep)]
+        out.append(group.drop(small.index).assign(grouped=""))
+        if small.empty:
+            continue
+        kinds = list(dict.fromkeys(small["kind"]))
+        out.append(pd.DataFrame([{
+            "year": year, "supplier": f"{len(small)} others", "volume": float(small["volume"].sum()),
+            "kind": kinds[0] if len(kinds) == 1 else "stated and computed",
+            "source_id": "; ".join(dict.fromkeys(small["source_id"])), "is_russia": "other suppliers",
+            "grouped": "; ".join(f"{s} {v:.3f}" for s, v in zip(small["supplier"], small["volume"]))}]))
+    return pd.concat(out, ignore_index=True)
+
+
+#: A long supplier name shortened on the axis (the tooltip keeps it whole): "Trinidad & Tobago".
+SHORT_NAME = "length(datum.label) > 16 ? replace(datum.label, ' and ', ' & ') : datum.label"
+
+
+def panel_basis(group: pd.DataFrame) -> str:
+    """How a year's volumes were obtained: the most common way, and the suppliers obtained otherwise."""
+    kinds = group["kind"].value_counts()
+    main = kinds.index[0]
+    others = group[group["kind"] != main]
+    if others.empty:
+        return PANEL_BASIS.get(main, main)
+    return f"{PANEL_BASIS.get(main, main)} ({', '.join(others['supplier'])}: {', '.join(dict.fromkeys(PANEL_BASIS.get(k, k) for k in others['kind']))})"
 
 
 def supplier_chart(imports: pd.DataFrame, width: int | None = None):
     width = width or PAGE
 
-    frame = supplier_frame(imports)
-    # Each bar carries its value, so that a tiny stated volume does not read as a zero; a year whose table does not
-    # list Russia says so in its title. Panels are stacked: side by side they would shrink the bars.
+    full = supplier_frame(imports)
+    rank = supplier_ranks(full)
+    frame = group_small_suppliers(full)
+    # Each bar carries its value, so that a small volume does not read as a zero; a year whose table does not list
+    # Russia says so in its title. On the page the four years are a grid of two by two; on a phone they are stacked.
     frame["label"] = frame["volume"].map(lambda v: f"{v:.2f}" if v >= 0.1 else f"{v:.3f}")
-    bars_width = width - (230 if width >= PAGE else 200)
-    # On a phone the longest name is shortened on the axis (the tooltip keeps it whole).
-    short = "length(datum.label) > 24 ? replace(datum.label, 'United States', 'US') : datum.label"
-    panels = []
+    frame["shade"] = frame["is_russia"] + frame["kind"].map(lambda k: ", stated" if k == SUPPLIER_KINDS[0] else ", computed")
+    grid = width >= PAGE
+    names_width = 104  # the same for every panel, so that the panels' bars and titles line up
+    bars_width = (width - 2 * names_width - 70) // 2 if grid else width - names_width - 40
+    top = max(frame["volume"].max() * 1.2, 1)  # room for the longest bar's value
+    shades = list(SHADES)
     years = sorted(frame["year"].unique())
+    panels = []
     for year, group in frame.groupby("year"):
         listed = (group["supplier"] == "Russia").any()
-        last = year == years[-1]  # one shared scale: its labels under the last panel only, so the chart fits a page
+        basis = panel_basis(group)
+        axis_below = year in years[-2:] if grid else year == years[-1]
         bars = alt.Chart(group).encode(
-            y=alt.Y("supplier:N", sort=list(group.sort_values("volume", ascending=False)["supplier"]), title=None,
-                    axis=alt.Axis(labelLimit=200) if width >= PAGE else alt.Axis(labelLimit=200, labelExpr=short)),
-            x=alt.X("volume:Q", title="Million tonnes" if last else None, scale=alt.Scale(domain=[0, 16]),
-                    axis=alt.Axis(labels=last, ticks=last, domain=True)),
+            y=alt.Y("supplier:N", sort=list(group["supplier"]), title=None,
+                    axis=alt.Axis(labelLimit=names_width - 8, minExtent=names_width, maxExtent=names_width,
+                                  ticks=False, domain=False, labelExpr=SHORT_NAME)),
+            x=alt.X("volume:Q", title="Million tonnes" if axis_below else None, scale=alt.Scale(domain=[0, top], nice=False),
+                    axis=alt.Axis(labels=axis_below, ticks=axis_below, tickCount=4 if grid else 5)),
         )
         panels.append(alt.layer(
-            bars.mark_bar().encode(
-                color=alt.Color("is_russia:N", title="Supplier",
-                                scale=alt.Scale(domain=["Russia", "other suppliers"],
-                                                range=[REPORTER_COLOURS["Russian-reported"], "#9E9E9E"])),
-                opacity=alt.Opacity("kind:N", title="Volume", sort=SUPPLIER_KINDS,
-                                    scale=alt.Scale(domain=SUPPLIER_KINDS, range=[1.0, 0.55, 0.3])),
+            bars.mark_bar(strokeWidth=1).encode(
+                color=alt.Color("shade:N", title="Bars", sort=shades,
+                                scale=alt.Scale(domain=shades, range=[fill for fill, _ in SHADES.values()])),
+                stroke=alt.Stroke("shade:N", title="Bars", sort=shades,
+                                  scale=alt.Scale(domain=shades, range=[line for _, line in SHADES.values()])),
                 tooltip=[alt.Tooltip("supplier:N", title="Supplier"), alt.Tooltip("volume:Q", format=".3f", title="Mt"),
-                         alt.Tooltip("kind:N", title="Volume"), alt.Tooltip("source_id:N", title="Source")]),
+                         alt.Tooltip("kind:N", title="Volume"), alt.Tooltip("grouped:N", title="Grouped"),
+                         alt.Tooltip("source_id:N", title="Source")]),
             bars.mark_text(align="left", dx=3, color="#222222").encode(text="label:N"),
-        ).properties(width=bars_width, height=alt.Step(13),
-                     title=year if listed else f"{year}: Russia not in the source's table"))
-    ranked = {year: group.reset_index(drop=True) for year, group in frame.groupby("year")}
-    rank = {year: int(g.index[g["supplier"] == "Russia"][0]) + 1 for year, g in ranked.items() if (g["supplier"] == "Russia").any()}
+        ).properties(width=bars_width, height=alt.Step(14),
+                     title=alt.Title(f"{year}, {basis}" if listed else f"{year}, {basis}: Russia not listed",
+                                     anchor="start", frame="bounds", fontSize=13)))
+    if grid:
+        body = alt.vconcat(*[alt.hconcat(*panels[i:i + 2], spacing=40) for i in range(0, len(panels), 2)], spacing=14)
+    else:
+        body = alt.vconcat(*panels, spacing=14)
+    computed = [year for year in years if (frame[frame["year"] == year]["kind"] != SUPPLIER_KINDS[0]).any()]
     return titled(
-        alt.vconcat(*panels),
+        body.resolve_scale(x="shared"),
         f"Russia was Korea's {ordinal(rank['2024'])} LNG supplier in 2024 (implied) and {ordinal(rank['2025'])} in 2025",
         ["Korea's LNG imports by supplier, million tonnes, in the years the sources give a supplier table.",
-         "2024 is implied from the 2025 volumes and their stated changes; 2018 from stated shares of the total."],
+         "2024 is implied from the 2025 volumes and their stated changes; 2018 from stated shares of the total",
+         f"(lighter bars: computed, {' and '.join(computed)}). Suppliers of less than {OTHERS_BELOW_MT:g} Mt in a year are",
+         "summed as \"others\"."],
         "KITA and the Korea Customs Service, via Energy Economy News and Asia Economy (the book's table lng_imports.csv)",
         width,
     )

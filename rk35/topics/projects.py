@@ -7,6 +7,7 @@ import pandas as pd
 
 from rk35.charts import MIN_FONT, PAGE, PALETTE, titled
 from rk35.fmt import date
+from rk35.labels import Box, Label, leader_end, line_boxes, place, point_box
 
 STATUSES = ["operating", "completed", "under construction", "halted", "announced only", "unknown"]
 STATUS_COLOURS = ["#009E73", "#56B4E9", "#E69F00", "#CC79A7", "#7F7F7F", "#000000"]
@@ -118,14 +119,25 @@ def map_frames(projects, places, corridors, extent=MAP_EXTENT):
 
 #: The detail panel: the Tumen delta, Vladivostok and Nakhodka.
 DETAIL_EXTENT = (129.9, 41.9, 133.2, 43.95)
-#: Labels per panel: place -> where the label goes from the point (placed by eye so that no two labels touch).
-LABEL_POSITIONS = {"right": ("left", 9, -8), "left": ("right", -9, -8), "above": ("center", 0, -24),
-                   "below": ("center", 0, 22)}
-DETAIL_LABELLED = {"vladivostok": "left", "zarubino": "right", "rajin_port": "left", "khasan": "right", "kraskino": "left",
-                   "hunchun": "right", "nakhodka": "left", "bolshoy_kamen_zvezda": "right", "mikhaylovsky_adt": "right",
-                   "nadezhdinskaya_adt": "left", "slavyanka": "right"}
-OVERVIEW_LABELLED = {"vladivostok": "above", "rajin_port": "left", "busan": "right", "pohang": "right", "donghae": "below",
-                     "seoul": "left", "changchun": "right", "sakaiminato": "below", "okpo_geoje": "below"}
+#: The places each panel names, most important first (the first placed gets the best spot); where each label goes is
+#: computed (rk35.labels.place): the first spot around its point that touches no other label, point, ring or line.
+OVERVIEW_LABELLED = ("vladivostok", "rajin_port", "busan", "pohang", "donghae", "seoul", "changchun", "sakaiminato",
+                     "okpo_geoje")
+DETAIL_LABELLED = ("vladivostok", "rajin_port", "nakhodka", "slavyanka", "zarubino", "khasan", "kraskino", "hunchun",
+                   "bolshoy_kamen_zvezda", "mikhaylovsky_adt", "nadezhdinskaya_adt")
+#: Countries and seas named on each panel: name, longitude, latitude (a point inside the country or the sea, in
+#: open land or water, where the name is centred), and whether it is a sea.
+OVERVIEW_REGIONS = (("RUSSIA", 134.6, 45.2, False), ("CHINA", 126.0, 44.9, False), ("NORTH KOREA", 126.9, 40.2, False),
+                    ("SOUTH KOREA", 127.9, 36.4, False), ("JAPAN", 135.6, 35.0, False),
+                    ("Sea of Japan (East Sea)", 133.0, 39.6, True), ("Yellow Sea", 124.4, 36.2, True))
+DETAIL_REGIONS = (("RUSSIA", 132.75, 43.6, False), ("CHINA", 130.45, 43.55, False), ("NORTH KOREA", 130.3, 42.38, False),
+                  ("Sea of Japan (East Sea)", 131.7, 42.15, True))
+#: How a country's or a sea's name may move off its point: centred on it, or shifted along one axis.
+REGION_SHIFTS = [(0, 0, "center"), (1, 0, "center"), (-1, 0, "center"), (0, -1, "center"), (0, 1, "center")]
+REGION_COLOURS = {False: "#5A5A5A", True: "#2F6690"}
+#: The radius in px of the rings drawn at a place (outermost first), and of a place's point.
+RING_SIZES = (420, 190, 70)
+POINT_RADIUS = 3.5
 
 
 def mercator_view(extent, width: int, height: int) -> dict:
@@ -145,15 +157,92 @@ def mercator_view(extent, width: int, height: int) -> dict:
             "translate": [width / 2, height / 2], "clipExtent": [[0, 0], [width, height]]}
 
 
+def to_pixels(view: dict, lon: float, lat: float) -> tuple[float, float]:
+    """Where a point falls in a panel drawn with `view` (d3's Mercator: x = tx + k·λ, y = ty − k·ln tan(π/4 + φ/2),
+    both measured from the centre)."""
+    from math import log, pi, radians, tan
+
+    (lon0, lat0), (tx, ty), k = view["center"], view["translate"], view["scale"]
+    return (tx + k * radians(lon - lon0),
+            ty - k * (log(tan(pi / 4 + radians(lat) / 2)) - log(tan(pi / 4 + radians(lat0) / 2))))
+
+
+def to_degrees(view: dict, x: float, y: float) -> tuple[float, float]:
+    """The inverse of to_pixels."""
+    from math import atan, degrees, exp, log, pi, radians, tan
+
+    (lon0, lat0), (tx, ty), k = view["center"], view["translate"], view["scale"]
+    mercator_y = (ty - y) / k + log(tan(pi / 4 + radians(lat0) / 2))
+    return lon0 + degrees((x - tx) / k), degrees(2 * atan(exp(mercator_y)) - pi / 2)
+
+
+def ring_radius(order: int) -> float:
+    """The outer radius of a ring drawn at a place (its area in px² as vega sizes points, and its stroke)."""
+    from math import pi, sqrt
+
+    return sqrt(RING_SIZES[min(order, len(RING_SIZES) - 1)] / pi) + 1.5
+
+
+def map_labels(visible: pd.DataFrame, marks: pd.DataFrame, vertices: pd.DataFrame, labelled: tuple[str, ...],
+               regions: tuple, view: dict, size: tuple[int, int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The panel's labels, placed: the countries and seas at their fixed points, then each named place at the first
+    spot around it that touches no other label, no point, no ring and no corridor line (rk35.labels.place). Returns
+    the labels (text, lon, lat, align, kind, and their boxes in px) and the leader lines (lon, lat to lon2, lat2)."""
+
+    avoid = []
+    for _, p in visible.iterrows():
+        avoid.append(point_box(*to_pixels(view, p["lon"], p["lat"]), POINT_RADIUS))
+    for _, m in marks.iterrows():
+        avoid.append(point_box(*to_pixels(view, m["lon"], m["lat"]), ring_radius(int(m["ring"]))))
+    for _, route in vertices.groupby("corridor"):
+        avoid += line_boxes([to_pixels(view, r["lon"], r["lat"]) for _, r in route.sort_values("order").iterrows()])
+    # a country's or a sea's name centred on its point, or moved a little (never with a leader) off a mark or line
+    names = [Label(name, *to_pixels(view, lon, lat), radius=0, font_size=MIN_FONT, bold=not sea)
+             for name, lon, lat, sea in regions]
+    spots = place(names, Box(0, 0, *size), avoid, directions=REGION_SHIFTS, distances=tuple(range(0, 64, 8)))
+    fixed, region_boxes = [], []
+    for (name, _, _, sea), spot in zip(regions, spots):
+        lon, lat = to_degrees(view, spot.x, spot.y)
+        fixed.append({"text": name, "lon": lon, "lat": lat, "align": "center", "kind": "sea" if sea else "country",
+                      "left": spot.box.left, "top": spot.box.top, "right": spot.box.right, "bottom": spot.box.bottom})
+        region_boxes.append(spot.box)
+    by_id = visible.set_index("place_id")
+    wanted = []
+    for pid in labelled:
+        if pid not in by_id.index:
+            continue
+        p = by_id.loc[pid]
+        rings = marks[(marks["lon"] == p["lon"]) & (marks["lat"] == p["lat"])]
+        radius = ring_radius(int(rings["ring"].min())) if not rings.empty else POINT_RADIUS
+        name = MAP_NAMES.get(pid) or _short(p["name"])
+        wanted.append((pid, Label(name, *to_pixels(view, p["lon"], p["lat"]), radius=radius,
+                                  font_size=MIN_FONT)))
+    placed = place([label for _, label in wanted], Box(0, 0, *size), avoid, text=region_boxes)
+    rows, leaders = list(fixed), []
+    for (pid, label), spot in zip(wanted, placed):
+        lon, lat = to_degrees(view, spot.x, spot.y)
+        rows.append({"text": label.text, "lon": lon, "lat": lat, "align": spot.align, "kind": "place",
+                     "left": spot.box.left, "top": spot.box.top, "right": spot.box.right, "bottom": spot.box.bottom})
+        if spot.leader:
+            # from the edge of the point's mark to the nearest point of the label's box
+            end_lon, end_lat = to_degrees(view, *leader_end(label, spot.box))
+            leaders.append({"place": label.text, "lon": by_id.loc[pid, "lon"], "lat": by_id.loc[pid, "lat"],
+                            "lon2": end_lon, "lat2": end_lat})
+    return pd.DataFrame(rows), pd.DataFrame(leaders, columns=["place", "lon", "lat", "lon2", "lat2"])
+
+
+#: A place whose name is too long for the map, by its shorter name there (the tooltip keeps the whole name).
+MAP_NAMES = {"okpo_geoje": "Okpo shipyard"}
+
+
 def _short(name: str) -> str:
     return name.split(" (")[0].split(",")[0].replace(" border station", "").replace(" road border crossing", "").replace(" port", "")
 
 
-def _map_panel(projects, places, corridors, extent, labelled, size, title):
+def _map_panel(projects, places, corridors, extent, labelled, regions, size, title):
     visible, marks, vertices = map_frames(projects, places, corridors, extent)
-    visible["label"] = [_short(n) if pid in labelled else "" for pid, n in zip(visible["place_id"], visible["name"])]
-    visible["side"] = [labelled.get(pid, "right") for pid in visible["place_id"]]
     projection = mercator_view(extent, *size)
+    texts, leaders = map_labels(visible, marks, vertices, labelled, regions, projection, size)
     outlines = alt.NamedData(name=BASEMAP, format=alt.DataFormat(type="topojson", feature="countries"))
     base = alt.Chart(outlines).mark_geoshape(
         fill="#EEEEEE", stroke="#FFFFFF", strokeWidth=0.8, aria=False).project(**projection)  # background: not read out
@@ -169,7 +258,7 @@ def _map_panel(projects, places, corridors, extent, labelled, size, title):
         longitude="lon:Q", latitude="lat:Q",
         stroke=alt.Stroke("status:N", title="Project status", sort=STATUSES,
                           scale=alt.Scale(domain=STATUSES, range=STATUS_COLOURS)),
-        size=alt.Size("ring:O", scale=alt.Scale(domain=[0, 1, 2], range=[420, 190, 70]), legend=None),
+        size=alt.Size("ring:O", scale=alt.Scale(domain=[0, 1, 2], range=list(RING_SIZES)), legend=None),
         tooltip=[alt.Tooltip("project:N", title="Project"), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("place:N", title="Place"), alt.Tooltip("approximate:N", title="Approximate point")],
     ).project(**projection)
@@ -181,13 +270,20 @@ def _map_panel(projects, places, corridors, extent, labelled, size, title):
         tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("coordinate:N", title="Coordinate"), alt.Tooltip("coordinate_basis:N", title="Basis")],
     ).project(**projection)
-    named = visible[visible["label"] != ""]
-    labels = [
-        alt.Chart(named[named["side"] == side]).mark_text(align=align, dx=dx, dy=dy, fontSize=MIN_FONT, color="#222222").encode(
-            longitude="lon:Q", latitude="lat:Q", text="label:N").project(**projection)
-        for side, (align, dx, dy) in LABEL_POSITIONS.items() if (named["side"] == side).any()
-    ]
-    return alt.layer(base, routes, rings, points, *labels).properties(width=size[0], height=size[1], title=title)
+    layers = [base, routes, rings, points]
+    if not leaders.empty:
+        layers.append(alt.Chart(leaders).mark_rule(color="#222222", strokeWidth=0.8).encode(
+            longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q").project(**projection))
+    for kind, colour, weight, style in (("country", REGION_COLOURS[False], "bold", "normal"),
+                                        ("sea", REGION_COLOURS[True], "normal", "italic"),
+                                        ("place", "#222222", "normal", "normal")):
+        for align in ("left", "center", "right"):
+            some = texts[(texts["kind"] == kind) & (texts["align"] == align)]
+            if not some.empty:
+                layers.append(alt.Chart(some[["text", "lon", "lat"]]).mark_text(
+                    align=align, baseline="middle", fontSize=MIN_FONT, color=colour, fontWeight=weight,
+                    fontStyle=style).encode(longitude="lon:Q", latitude="lat:Q", text="text:N").project(**projection))
+    return alt.layer(*layers).properties(width=size[0], height=size[1], title=title)
 
 
 def map_chart(projects, places, corridors, topology, width: int | None = None):
@@ -195,13 +291,18 @@ def map_chart(projects, places, corridors, topology, width: int | None = None):
 
     side_by_side = width >= PAGE  # two panels at the page's width; stacked on a phone
     size = ((width - 40) // 2, 420) if side_by_side else (width - 10, 330)
-    overview = _map_panel(projects, places, corridors, MAP_EXTENT, OVERVIEW_LABELLED, size, "Northeast Asia")
-    detail = _map_panel(projects, places, corridors, DETAIL_EXTENT, DETAIL_LABELLED, size,
+    overview = _map_panel(projects, places, corridors, MAP_EXTENT, OVERVIEW_LABELLED, OVERVIEW_REGIONS, size,
+                          "Northeast Asia")
+    detail = _map_panel(projects, places, corridors, DETAIL_EXTENT, DETAIL_LABELLED, DETAIL_REGIONS, size,
                         "Detail: the Tumen delta and Vladivostok")
     outside = places[~in_extent(places)]["name"].map(_short)
+    located = projects[(projects["kind"] == "project") & projects["place_id"].notna()]
+    shown = located[located["place_id"].isin(places[in_extent(places)].index)]
+    near = shown["place_id"].map(lambda pid: in_extent(places.loc[[pid]], DETAIL_EXTENT).iloc[0])
     return titled(
         alt.hconcat(overview, detail) if side_by_side else alt.vconcat(overview, detail),
-        "Where the projects are",
+        f"{int(near.sum())} of the {len(shown)} projects on the map lie around Vladivostok and the Tumen delta, "
+        "where Russia, China and North Korea meet",
         ["Places the projects name, the corridors between them, and each project coloured by status (concentric",
          "rings where several projects share a place). Diamonds mark approximate coordinates, placed by the compiler.",
          f"Outside the map: {', '.join(outside)}."],

@@ -5,6 +5,7 @@ Nothing here fills a gap: a year without a full-year figure stays missing.
 
 from __future__ import annotations
 
+import math
 import re
 
 import altair as alt
@@ -13,6 +14,8 @@ import pandas as pd
 from rk35.charts import PAGE, REPORTER_COLOURS, titled
 from rk35.data.render import labelled
 from rk35.fmt import pct_change, usd_bn
+from rk35.labels import Box, Label, line_boxes, place, point_box
+from rk35.verdicts import Verdict, value_verdict
 
 FLOW_LABELS = {
     "total": "Total trade",
@@ -235,44 +238,150 @@ def fdi_share_table(inv: pd.DataFrame, stated: float, stated_year: int) -> pd.Da
 
 # --- chart ----------------------------------------------------------------
 
-def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, width: int | None = None):
-    """Annual trade 1990-2025: Korean-reported lines (breaking at gaps), every full-year figure as a point."""
+#: The flows in the chart's panels: the total first (the line that tells the story), then its two parts.
+PANEL_FLOWS = ["total", "exports_kor_to_rus", "imports_kor_from_rus"]
+POINT_KINDS = ["stated value", "lower bound ('over X')", "suspect (caution)"]
+#: The article's mark and its labels.
+ARTICLE_COLOUR = "#000000"
+
+
+def article_points(claims: pd.DataFrame, claim_ids: list[str]) -> pd.DataFrame:
+    """The article's stated values for the claims (year, value, decimals), with a label, from claims.csv."""
+    rows = claims.loc[claim_ids]
+    return pd.DataFrame({
+        "claim_id": claim_ids, "year": rows["stated_year"].astype(int).to_numpy(),
+        "value": rows["stated_value"].astype(float).to_numpy(),
+        "decimals": rows["stated_value_decimals"].astype(int).to_numpy(),
+        "label": [f"Article: {v:.{int(d)}f}" for v, d in zip(rows["stated_value"], rows["stated_value_decimals"])],
+    })
+
+
+def domain_top(values, step: float = 5.0, headroom: float = 0.08) -> float:
+    """The top of a value axis from 0: the largest value plus `headroom` of it, rounded up to a multiple of `step`, so
+    that no mark at the largest value is cut by the plot's edge."""
+    return math.ceil(max(values) * (1 + headroom) / step) * step
+
+
+def trade_finding(trade: pd.DataFrame, article: pd.DataFrame) -> str:
+    """The chart's title: where the Korean-reported total peaked, and how the article's figures stand against it."""
+    kor = annual(trade)
+    top = peak(kor)
+    values = by_year(kor)
+    said = []
+    for _, point in article.iterrows():
+        year = int(point["year"])
+        if year not in values:
+            said.append(f"its {year} figure has no full-year total to match")
+        elif value_verdict(point["value"], values[year], int(point["decimals"])) in (Verdict.HOLDS, Verdict.HOLDS_APPROXIMATELY):
+            said.append(f"the article's {year} figure matches")
+        else:
+            said.append(f"the article's {year} figure does not match ({stated(kor, year)})")
+    if len(said) > 1 and said[0].startswith("its"):
+        said[0] = "the article's" + said[0][3:]
+    return f"Korean-reported trade peaked in {int(top['year'])} at {stated(kor, int(top['year']))}; " + ", ".join(said)
+
+
+def trade_chart(trade: pd.DataFrame, sources: pd.DataFrame, article: pd.DataFrame, width: int | None = None):
+    """Annual trade 1990-2025 in three panels (total, exports, imports): the Korean-reported line, breaking at gaps,
+    every full-year figure as a point, and the article's stated figures against the total."""
     width = width or PAGE
 
     frame = labelled(chart_frame(trade), sources).rename(columns={"source_id": "source"})
+    first, last = 1990, 2025
     reporters = list(REPORTER_COLOURS)
     colour = alt.Color("reporter:N", title="Reported by",
                        scale=alt.Scale(domain=reporters, range=[REPORTER_COLOURS[r] for r in reporters]))
-    flows = list(FLOW_LABELS.values())
-    dash = alt.StrokeDash("flow:N", title="Flow (Korean-reported lines)", sort=flows,
-                          scale=alt.Scale(domain=flows, range=[[1, 0], [6, 3], [2, 2]]))
-    x = alt.X("year:Q", title="Year", scale=alt.Scale(domain=[1990, 2025]), axis=alt.Axis(format="d", tickMinStep=5))
-    y = alt.Y("value:Q", title="Goods trade, US$ billion")
-    kinds = ["stated value", "lower bound ('over X')", "suspect (caution)"]
-    base = alt.Chart(frame)
-    lines = base.transform_filter("datum.layer === 'line'").mark_line(strokeWidth=2, invalid="break-paths-show-domains").encode(
-        x=x, y=y, color=colour, strokeDash=dash, detail="flow:N")
-    points = base.transform_filter("datum.layer === 'point'").mark_point(size=60, filled=True, opacity=0.9).encode(
-        x=x, y=y, color=colour,
-        shape=alt.Shape("kind:N", title="Figure", sort=kinds,
-                        scale=alt.Scale(domain=kinds, range=["circle", "triangle-up", "cross"])),
-        tooltip=[alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("flow:N", title="Flow"),
-                 alt.Tooltip("value:Q", title="US$ billion"), alt.Tooltip("reporter:N", title="Reported by"),
-                 alt.Tooltip("kind:N", title="Figure"), alt.Tooltip("source:N", title="Source")])
+    shape = alt.Shape("kind:N", title="Figure", sort=POINT_KINDS,
+                      scale=alt.Scale(domain=POINT_KINDS, range=["circle", "triangle-up", "cross"]))
+    # half a year of room either side, so that the first and last years' points are drawn whole
+    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[first - 0.6, last + 0.6], nice=False),
+              axis=alt.Axis(format="d", values=list(range(first, last + 1, 5)), grid=False))
+    tooltip = [alt.Tooltip("year:Q", format="d", title="Year"), alt.Tooltip("flow:N", title="Flow"),
+               alt.Tooltip("value:Q", title="US$ billion"), alt.Tooltip("reporter:N", title="Reported by"),
+               alt.Tooltip("kind:N", title="Figure"), alt.Tooltip("source:N", title="Source")]
+    drawn = frame["value"].dropna()
+    total_top = domain_top(pd.concat([drawn[frame["flow"] == FLOW_LABELS["total"]], article["value"]]))
+    parts_top = domain_top(drawn[frame["flow"] != FLOW_LABELS["total"]])
+    page = width >= PAGE
+    total_size = (width - 80, 270 if page else 280)
+    part_size = ((width - 80 - 80) // 2 if page else width - 80, 120 if page else 110)
+
+    def panel(flow: str, top: float, size: tuple[int, int], extra=()):
+        label = FLOW_LABELS[flow]
+        rows = alt.Chart(frame).transform_filter(alt.datum.flow == label)
+        y = alt.Y("value:Q", title="US$ billion", scale=alt.Scale(domain=[0, top], nice=False),
+                  axis=alt.Axis(tickCount=max(2, int(top // 5)) if flow == "total" else 2))
+        line = rows.transform_filter("datum.layer === 'line'").mark_line(
+            strokeWidth=3 if flow == "total" else 2, color=REPORTER_COLOURS["Korean-reported"],
+            invalid="break-paths-show-domains").encode(x=x, y=y)
+        points = rows.transform_filter("datum.layer === 'point'").mark_point(size=55, filled=True, opacity=0.9).encode(
+            x=x, y=y, color=colour, shape=shape, tooltip=tooltip)
+        return alt.layer(*extra, line, points).properties(
+            width=size[0], height=size[1], title=alt.Title(label, anchor="start", fontSize=13, frame="group"))
+
     gaps = mirror_gaps(trade)
     rules = alt.Chart(gaps).mark_rule(color="#444444", strokeWidth=1).encode(
-        x=x, y="kor:Q", y2="rus:Q",
+        x=x, y=alt.Y("kor:Q", scale=alt.Scale(domain=[0, total_top], nice=False)), y2="rus:Q",
         tooltip=[alt.Tooltip("year:Q", format="d", title="Mirror gap, year"),
                  alt.Tooltip("kor:Q", title="Korean-reported"), alt.Tooltip("rus:Q", title="Russian-reported"),
                  alt.Tooltip("gap:Q", format=".2f", title="Gap, US$ billion")])
-    chart = alt.layer(rules, lines, points).properties(width=width - 70, height=320 if width >= 500 else 260)
-    peak_row = peak(annual(trade))
+    said = article_marks(frame, article, (first - 0.6, last + 0.6), total_top, total_size)
+    total = panel("total", total_top, total_size, (rules, *said))
+    exports, imports = (panel(flow, parts_top, part_size) for flow in PANEL_FLOWS[1:])
+    body = alt.vconcat(total, alt.hconcat(exports, imports, spacing=40) if page else alt.vconcat(exports, imports),
+                       spacing=16).resolve_scale(y="independent")
     return titled(
-        chart,
-        f"Korean-reported trade peaked in {peak_row['year']} and fell in 2022; later years are gaps",
-        ["Korea–Russia goods trade by year, US$ billion. Lines: Korean-reported full-year figures,",
-         "broken where no figure exists. Points: every full-year figure. Grey rules: the gap",
-         "between the two sides' totals where both report a year."],
-        "KITA, KOTRA, the Ministry of Strategy and Finance, the ROK embassy, Russian officials and customs; one row per source (the book's table trade_annual.csv)",
+        body,
+        trade_finding(trade, article),
+        ["Korea–Russia goods trade by year, US$ billion: the total, Korean exports to Russia and Korean imports",
+         "from Russia. Blue lines: Korean-reported full-year figures, broken where no figure exists. Points: every",
+         "full-year figure, coloured by who reported it. Grey rules: the gap between the two sides' totals where",
+         f"both report a year. Black diamonds: the article's figures for {' and '.join(map(str, article['year']))}."],
+        "KITA, KOTRA, the Ministry of Strategy and Finance, the ROK embassy, Russian officials and customs; one row per "
+        "source (the book's table trade_annual.csv); the article (claims.csv)",
         width,
     )
+
+
+def article_marks(frame: pd.DataFrame, article: pd.DataFrame, years: tuple[float, float], top: float,
+                  size: tuple[int, int]) -> list:
+    """The article's figures as diamonds on the total panel, each labelled where its label touches no point
+    (rk35.labels), with a leader line where the label is set away from it."""
+    def px(year, value):
+        return (year - years[0]) / (years[1] - years[0]) * size[0], size[1] - value / top * size[1]
+
+    def data(x_px, y_px):
+        return years[0] + x_px / size[0] * (years[1] - years[0]), (size[1] - y_px) / size[1] * top
+
+    total = frame[(frame["flow"] == FLOW_LABELS["total"]) & frame["value"].notna()]
+    avoid = [point_box(*px(r["year"], r["value"]), 6) for _, r in total.iterrows()]
+    line = total[total["layer"] == "line"].sort_values("year")
+    for (_, a), (_, b) in zip(line.iterrows(), line.iloc[1:].iterrows()):
+        if b["year"] == a["year"] + 1:  # the line between two consecutive years
+            avoid += line_boxes([px(a["year"], a["value"]), px(b["year"], b["value"])])
+    avoid += [point_box(*px(r["year"], r["value"]), 7) for _, r in article.iterrows()]
+    placed = place([Label(r["label"], *px(r["year"], r["value"]), radius=7, bold=True) for _, r in article.iterrows()],
+                   Box(0, 0, *size), avoid)
+    rows = []
+    for (_, point), placement in zip(article.iterrows(), placed):
+        tx, ty = data(placement.x, placement.y)
+        rows.append({"year": int(point["year"]), "value": float(point["value"]), "label": point["label"],
+                     "label_year": tx, "label_value": ty, "align": placement.align, "leader": placement.leader,
+                     "claim_id": point["claim_id"]})
+    marks = pd.DataFrame(rows)
+    x = alt.X("year:Q", scale=alt.Scale(domain=list(years), nice=False))
+    y = alt.Y("value:Q", scale=alt.Scale(domain=[0, top], nice=False))
+    layers = [alt.Chart(marks).mark_point(shape="diamond", size=110, filled=False, strokeWidth=2, color=ARTICLE_COLOUR).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("claim_id:N", title="Claim")])]
+    leaders = marks[marks["leader"]]
+    if not leaders.empty:
+        layers.append(alt.Chart(leaders).mark_rule(color=ARTICLE_COLOUR, strokeWidth=1).encode(
+            x=x, y=y, x2="label_year:Q", y2="label_value:Q"))
+    for align in ("left", "right", "center"):
+        some = marks[marks["align"] == align]
+        if not some.empty:
+            layers.append(alt.Chart(some).mark_text(align=align, baseline="middle", fontWeight="bold",
+                                                    color=ARTICLE_COLOUR).encode(
+                x=alt.X("label_year:Q", scale=alt.Scale(domain=list(years), nice=False)),
+                y=alt.Y("label_value:Q", scale=alt.Scale(domain=[0, top], nice=False)), text="label:N"))
+    return layers

@@ -66,7 +66,8 @@ def test_the_chart_library_is_served_locally_on_every_chapter():
 
 
 def test_the_trade_chart_carries_the_id_of_its_spec(book):
-    figure = charts.render(T.trade_chart, book.tables.trade, book.tables.sources)
+    function, args = book.chapter("trade").figures["fig_trade_series"]
+    figure = charts.render(function, *args)
     page = (HTML / "book" / "trade.html").read_text(encoding="utf-8")
     assert f'<div id="{figure.id}" class="rk35-chart">' in page
 
@@ -198,7 +199,7 @@ def test_the_opening_and_the_methods_show_the_recomputed_figures(book, pdf_text)
 
 def test_the_timeline_chart_is_on_the_pressure_page():
     page = (HTML / "book" / "pressure.html").read_text(encoding="utf-8")
-    assert 'class="rk35-chart"' in page and "Dated events" in page
+    assert 'class="rk35-chart"' in page and "Every dated event of the data package" in page
 
 
 def test_every_table_is_downloadable_from_the_book():
