@@ -138,11 +138,23 @@ def stacked_legends(spec: dict) -> dict:
     return spec
 
 
+#: The column that marks a frame drawn only for the chart's layout (label positions, leader lines, axis ticks).
+LAYOUT_COLUMN = "layout"
+
+
+def layout_only(frame, what: str):
+    """A frame that places a chart's text or lines rather than holding its values (`what` says which): drawn like
+    any other, but not offered as the chart's data."""
+    return frame.assign(**{LAYOUT_COLUMN: what})
+
+
 def data_tables(spec: dict) -> list[list[dict]]:
-    """The tables of values a chart draws (its datasets of rows; not the basemap's outlines)."""
+    """The tables of values a chart draws (its datasets of rows; not the basemap's outlines, nor the frames that only
+    place its labels and lines: `layout_only`)."""
     by_columns: dict[tuple, list[dict]] = {}  # tables with the same columns (panels of one frame) become one
     for _, rows in sorted(spec.get("datasets", {}).items()):
-        if isinstance(rows, list) and rows and all(isinstance(r, dict) for r in rows):
+        if (isinstance(rows, list) and rows and all(isinstance(r, dict) for r in rows)
+                and not any(LAYOUT_COLUMN in r for r in rows)):
             merged = by_columns.setdefault(tuple(dict.fromkeys(k for r in rows for k in r)), [])
             merged.extend(r for r in rows if r not in merged)
     tables = sorted(by_columns.values(), key=len, reverse=True)

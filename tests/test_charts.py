@@ -461,3 +461,16 @@ def _in_ring(lon, lat, ring):
             inside = not inside
     return inside
 
+
+
+def test_frames_that_only_place_labels_and_lines_are_not_offered_as_data(book_figures):
+    """The map's label positions and leader lines and the timeline's axis are drawn, not downloaded: each chart
+    offers its values only (the map its places, corridors and projects; the timeline its events)."""
+    for name in ("map", "timeline"):
+        spec = book_figures[name].spec
+        drawn = [rows for rows in spec["datasets"].values() if any(charts.LAYOUT_COLUMN in row for row in rows)]
+        assert drawn, name  # the layout frames are in the chart
+        offered = charts.data_tables(spec)
+        assert all(charts.LAYOUT_COLUMN not in row for rows in offered for row in rows), name
+    assert len(charts.data_tables(book_figures["timeline"].spec)) == 1
+    assert len(charts.data_tables(book_figures["map"].spec)) == 3

@@ -9,7 +9,7 @@ import itertools
 import altair as alt
 import pandas as pd
 
-from rk35.charts import PAGE, PALETTE, titled
+from rk35.charts import PAGE, PALETTE, layout_only, titled
 from rk35.data import event
 from rk35.labels import spread
 
@@ -248,14 +248,14 @@ def timeline_chart(events: pd.DataFrame, width: int | None = None):
     for number, run in frame.groupby("panel", sort=True):
         height = int(run["height"].iloc[0])
         start, end = run["day"].min(), run["day"].max()
-        ticks = pd.DataFrame(year_ticks(start, end, height), columns=["year", "at"])
+        ticks = layout_only(pd.DataFrame(year_ticks(start, end, height), columns=["year", "at"]), "year ticks")
         ticks["text"] = ticks["year"].astype(str)
         ticks["x"] = axis_x - 6
         rows = run[["date", "event", "category", "precision", "source_id", "label", "at", "label_at"]].assign(
             axis=axis_x, leader_end=leader_end, text_x=leader_end + 3)
         x = alt.X("axis:Q", scale=alt.Scale(domain=[0, panel_width], nice=False, zero=False), axis=None)
         y = alt.Y("at:Q", scale=alt.Scale(domain=[height, 0], nice=False, zero=False), axis=None)
-        spine = alt.Chart(pd.DataFrame({"axis": [axis_x], "at": [0], "end": [height]})).mark_rule(
+        spine = alt.Chart(layout_only(pd.DataFrame({"axis": [axis_x], "at": [0], "end": [height]}), "time axis")).mark_rule(
             color="#999999").encode(x=x, y=y, y2="end:Q")
         marks = alt.Chart(ticks).mark_tick(color="#999999", orient="horizontal", size=8).encode(
             x=alt.X("x:Q", scale=alt.Scale(domain=[0, panel_width], nice=False, zero=False), axis=None), y=y)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from rk35.charts import MIN_FONT, PAGE, PALETTE, titled
+from rk35.charts import MIN_FONT, PAGE, PALETTE, layout_only, titled
 from rk35.fmt import date
 from rk35.labels import Box, Label, leader_end, line_boxes, place, point_box
 
@@ -272,7 +272,7 @@ def _map_panel(projects, places, corridors, extent, labelled, regions, size, tit
     ).project(**projection)
     layers = [base, routes, rings, points]
     if not leaders.empty:
-        layers.append(alt.Chart(leaders).mark_rule(color="#222222", strokeWidth=0.8).encode(
+        layers.append(alt.Chart(layout_only(leaders, "leader lines")).mark_rule(color="#222222", strokeWidth=0.8).encode(
             longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q").project(**projection))
     for kind, colour, weight, style in (("country", REGION_COLOURS[False], "bold", "normal"),
                                         ("sea", REGION_COLOURS[True], "normal", "italic"),
@@ -280,7 +280,7 @@ def _map_panel(projects, places, corridors, extent, labelled, regions, size, tit
         for align in ("left", "center", "right"):
             some = texts[(texts["kind"] == kind) & (texts["align"] == align)]
             if not some.empty:
-                layers.append(alt.Chart(some[["text", "lon", "lat"]]).mark_text(
+                layers.append(alt.Chart(layout_only(some[["text", "lon", "lat"]], f"{kind} labels")).mark_text(
                     align=align, baseline="middle", fontSize=MIN_FONT, color=colour, fontWeight=weight,
                     fontStyle=style).encode(longitude="lon:Q", latitude="lat:Q", text="text:N").project(**projection))
     return alt.layer(*layers).properties(width=size[0], height=size[1], title=title)
