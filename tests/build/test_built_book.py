@@ -275,7 +275,7 @@ def test_the_front_page_opens_with_the_scorecard(book):
 
 
 def test_every_verdict_box_in_the_pdf_is_set_in_its_verdicts_colours(book):
-    from rk35.sphinx_ext import VERDICT_LATEX
+    from rk35.sphinx_latex import VERDICT_LATEX
 
     tex = (ROOT / "_build" / "latex" / "book.tex").read_text(encoding="utf-8")
     used = {a.verdict for a in book.assessments.values()}
@@ -387,7 +387,7 @@ def test_each_claims_verdict_is_said_once_in_its_heading_and_once_in_its_box(boo
 
 
 def test_the_pdf_contents_lists_the_parts_and_letters_the_appendices():
-    from rk35.sphinx_ext import APPENDICES, part_starts
+    from rk35.sphinx_latex import APPENDICES, part_starts
 
     contents = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "8", str(PDF), "-"], check=True,
                               capture_output=True, text=True).stdout
@@ -459,7 +459,7 @@ def test_each_claims_heading_and_the_pages_contents_carry_its_verdict(book):
 
 def test_the_running_heads_name_the_part(pdf_text):
     """Every page of a part carries the part's name in its running head (not only the contents and the part page)."""
-    from rk35.sphinx_ext import part_starts
+    from rk35.sphinx_latex import part_starts
 
     for caption in part_starts(ROOT / "_toc.yml").values():
         # the contents, the part's own page, and the running head of every page after a chapter's first
