@@ -6,7 +6,6 @@ at; the test fails if two text elements of a chart's drawing overlap, or if any 
 """
 
 import re
-import shutil
 
 import pytest
 
@@ -14,7 +13,6 @@ from tests.conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
 SHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WIDTHS = {390: 844, 1366: 900}
 MODES = ("light", "dark")
 #: Each figure: its page and its label (the id of its <figure> element).
@@ -58,13 +56,6 @@ TEXT_CLASHES = """(figure) => {
 #: The theme's sticky header and its skip link, hidden for the screenshot (they would cover a tall figure's top).
 NO_HEADER = "header.bd-header, .bd-header-article, .skip-link { visibility: hidden !important; }"
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 def open_figure(browser, page_path, figure_id, width, mode):

@@ -8,7 +8,6 @@ under _build/screenshots/ (<page>-<width>.png, <page>-<width>-dark.png) for a pe
 """
 
 import re
-import shutil
 
 import pytest
 
@@ -16,7 +15,6 @@ from tests.conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
 SHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 WIDTHS = {"phone": (390, 844), "laptop": (1366, 900)}
 #: The theme's colour modes. A reader's choice is kept in localStorage ("mode"), which the theme reads in the page's
 #: head; the browser says which the reader's system prefers (prefers-color-scheme).
@@ -26,13 +24,6 @@ RAW_VALUES = re.compile(r"^(NaN|nan|None|True|False|<NA>)$")
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
