@@ -73,6 +73,12 @@ def date(iso: str) -> Text:
     raise ValueError(f"not an ISO date: {iso!r}")
 
 
+def month_year(iso: str) -> Text:
+    """A short date for a chart's label: '2024-12-03' -> 'Dec 2024', '2024-12' -> 'Dec 2024', '2014' stays."""
+    parts = iso.split("-")
+    return Text(f"{_MONTHS[int(parts[1]) - 1][:3]} {parts[0]}" if len(parts) > 1 else parts[0])
+
+
 #: An ISO date (2025-04-30 or 2025-04) inside running text, not part of a longer number or a path.
 _ISO_IN_TEXT = re.compile(r"(?<![\w/.-])\d{4}-\d{2}(?:-\d{2})?(?![\w/.-]|-\d)")
 

@@ -13,7 +13,7 @@ from enum import Enum
 from math import isfinite
 from typing import NamedTuple
 
-from rk35.colours import MODES, TEXT_CONTRAST, contrast, rgb, standing_out, text_on
+from rk35.colours import MODES, TEXT_CONTRAST, contrast, over, rgb, standing_out, text_on
 
 
 class Verdict(Enum):
@@ -92,8 +92,7 @@ LOOKS: dict[str, dict[Verdict, Look]] = {"light": LOOK, "dark": {v: dark_look(lo
 
 def title_tint_on_white(look: Look) -> str:
     """The box title's tint as an opaque colour on white (the PDF's title row), as RRGGBB."""
-    red, green, blue, alpha = look.tint
-    return "".join(f"{round(255 - alpha * (255 - c)):02X}" for c in (red, green, blue))
+    return over(look.tint, "#FFFFFF").removeprefix("#")
 
 
 #: Relative tolerance of "holds approximately" for a number.

@@ -1,6 +1,6 @@
 import pytest
 
-from rk35.fmt import MINUS, Text, date, mt, on_date, pct, pct_change, usd_bn
+from rk35.fmt import MINUS, Text, date, month_year, mt, on_date, pct, pct_change, usd_bn
 
 
 def test_money_keeps_the_given_precision():
@@ -81,3 +81,7 @@ def test_a_table_refuses_a_column_the_frame_lacks():
 
     with pytest.raises(KeyError, match="missing_column"):
         table(pd.DataFrame({"a": [1]}), {"missing_column": "A"})
+
+
+def test_month_year_is_the_charts_short_date():
+    assert (month_year("2024-12-03"), month_year("2024-06"), month_year("2014")) == ("Dec 2024", "Jun 2024", "2014")

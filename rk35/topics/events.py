@@ -11,6 +11,7 @@ import pandas as pd
 
 from rk35.charts import PAGE, PALETTE, layout_only, titled
 from rk35.data import event
+from rk35.fmt import month_year
 from rk35.labels import spread
 
 #: Korean- and Russian-carrier suspensions of direct passenger flights in March 2022 (transport.csv metrics).
@@ -168,16 +169,9 @@ TIMELINE_NAMES = {
 TURNING_POINT = "invasion-of-ukraine"
 #: The categories the finding counts as pressure.
 PRESSURE = ("security", "sanctions")
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 #: The timeline's rows: px between two labels, and the label font size.
 ROW = 14
 TIMELINE_FONT = 11
-
-
-def short_date(text: str) -> str:
-    """'2024-12-03' -> 'Dec 2024', '2024-12' -> 'Dec 2024', '2014' -> '2014' (the timeline's labels)."""
-    parts = text.split("-")
-    return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}" if len(parts) > 1 else parts[0]
 
 
 def timeline_name(row: pd.Series) -> str:
@@ -205,7 +199,7 @@ def timeline_frame(events: pd.DataFrame, panels: int = 2, height: int | None = N
     spread at least ROW px apart (rk35.labels.spread)."""
     frame = events.assign(day=events["date"].map(to_date)).sort_values(["day", "event_id"]).reset_index(drop=True)
     frame["precision"] = frame["date"].str.len().map({4: "year", 7: "month", 10: "day"})
-    frame["label"] = [f"{short_date(d)}  {timeline_name(r)}" for d, (_, r) in zip(frame["date"], frame.iterrows())]
+    frame["label"] = [f"{month_year(d)}  {timeline_name(r)}" for d, (_, r) in zip(frame["date"], frame.iterrows())]
     size = -(-len(frame) // panels)
     frame["panel"] = frame.index // size
     height = height or size * ROW + 2 * ROW
@@ -272,7 +266,7 @@ def timeline_chart(events: pd.DataFrame, width: int | None = None):
             text="label:N", tooltip=tooltip)
         panels.append(alt.layer(spine, marks, years, leaders, dots, labels).properties(
             width=panel_width, height=height,
-            title=alt.Title(f"{short_date(start.isoformat()[:7])} to {short_date(end.isoformat()[:7])}",
+            title=alt.Title(f"{month_year(start.isoformat()[:7])} to {month_year(end.isoformat()[:7])}",
                             anchor="start", fontSize=13)))
     body = alt.hconcat(*panels, spacing=20) if page else alt.vconcat(*panels, spacing=16)
     return titled(body, timeline_finding(events),

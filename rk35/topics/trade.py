@@ -372,7 +372,7 @@ def article_marks(frame: pd.DataFrame, article: pd.DataFrame, years: tuple[float
     x = alt.X("year:Q", scale=alt.Scale(domain=list(years), nice=False))
     y = alt.Y("value:Q", scale=alt.Scale(domain=[0, top], nice=False))
     layers = [alt.Chart(marks).mark_point(shape="diamond", size=110, filled=False, strokeWidth=2, color=ARTICLE_COLOUR).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("claim_id:N", title="Claim")])]
+        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="The article")])]
     leaders = marks[marks["leader"]]
     if not leaders.empty:
         layers.append(alt.Chart(leaders).mark_rule(color=ARTICLE_COLOUR, strokeWidth=1).encode(
